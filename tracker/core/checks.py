@@ -1,0 +1,236 @@
+"""Rules that span the dataset: references, lineage, duplicates, dates.
+
+Shape and types are pydantic's job (`tracker.core.model`); these checks run on
+the items that passed it. Each problem carries the file and the path of the
+offending value, and the loader turns the path into a line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.core.dataset import Dataset
+from tracker.core.model import Source, Statement
+from tracker.core.problems import Path, Problem
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A "; did you mean `x`?" suffix, or nothing when no choice is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+@dataclass
+class _Report:
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, path: Path, message: str) -> None:
+        self.problems.append(Problem(message=message, file=file, path=path))
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    """Collections where some items failed shape validation.
+
+    References into an incomplete collection are not checked: the target may be
+    one of the items that failed, and a cascade of false errors helps nobody.
+    """
+
+    issues: bool = False
+    parties: bool = False
+    sources: bool = False
+    statements: bool = False
+
+
+def check_dataset(
+    dataset: Dataset, today: date, incomplete: Incomplete = Incomplete()
+) -> list[Problem]:
+    report = _Report()
+    _check_conflict(dataset, report)
+    _check_unique_ids(dataset, report)
+    _check_aliases(dataset, report)
+    for file, content in dataset.files:
+        for index, statement in enumerate(content.statements):
+            path: Path = ("statements", index)
+            _check_statement_refs(dataset, statement, file, path, report, incomplete)
+            _check_statement_dates(statement, file, path, today, report)
+    if not incomplete.statements:
+        _check_lineage(dataset, report)
+    return report.problems
+
+
+def _check_conflict(dataset: Dataset, report: _Report) -> None:
+    defined = [(file, c) for file, c in dataset.files if c.conflict is not None]
+    if not defined and dataset.files:
+        report.add(dataset.files[0][0], (), "missing `conflict`: say which conflict this dataset tracks")
+    for file, _ in defined[1:]:
+        report.add(file, ("conflict",), f"`conflict` is already defined in {defined[0][0]}; define it once")
+
+
+def _check_unique_ids(dataset: Dataset, report: _Report) -> None:
+    for section in ("issues", "parties", "sources", "statements"):
+        seen: dict[str, str] = {}
+        for file, content in dataset.files:
+            for index, item in enumerate(getattr(content, section)):
+                item_id = item.id
+                if section == "sources" and item_id is None:
+                    report.add(file, (section, index), "a source in `sources` needs an `id`")
+                    continue
+                if item_id is None:
+                    continue
+                if item_id in seen:
+                    report.add(file, (section, index, "id"), f"duplicate id `{item_id}` (first in {seen[item_id]})")
+                else:
+                    seen[item_id] = file
+    for file, content in dataset.files:
+        for i, issue in enumerate(content.issues):
+            _report_duplicates(
+                [level.id for level in issue.ladder],
+                lambda j: ("issues", i, "ladder", j, "id"),
+                "ladder level",
+                file,
+                report,
+            )
+        for i, statement in enumerate(content.statements):
+            _report_duplicates(
+                [condition.id for condition in statement.conditions],
+                lambda j: ("statements", i, "conditions", j, "id"),
+                "condition id",
+                file,
+                report,
+            )
+            if statement.parties is not None:
+                _report_duplicates(
+                    statement.parties,
+                    lambda j: ("statements", i, "parties", j),
+                    "party",
+                    file,
+                    report,
+                )
+
+
+def _report_duplicates(ids: list[str], path_of: object, what: str, file: str, report: _Report) -> None:
+    seen: set[str] = set()
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            assert callable(path_of)
+            report.add(file, path_of(index), f"duplicate {what} `{item_id}`")
+        seen.add(item_id)
+
+
+def _check_aliases(dataset: Dataset, report: _Report) -> None:
+    """Every name a party answers to must lead to that party alone."""
+    owner: dict[str, str] = {}
+    for file, content in dataset.files:
+        for index, party in enumerate(content.parties):
+            names = [("id", party.id), ("name", party.name)]
+            names += [(("aliases", j), alias) for j, alias in enumerate(party.aliases)]
+            for key, name in names:
+                folded = name.casefold()
+                other = owner.get(folded)
+                if other is not None and other != party.id:
+                    sub = key if isinstance(key, tuple) else (key,)
+                    report.add(file, ("parties", index, *sub), f"`{name}` already names party `{other}`; names and aliases must be unambiguous")
+                owner.setdefault(folded, party.id)
+
+
+def _check_statement_refs(
+    dataset: Dataset,
+    statement: Statement,
+    file: str,
+    path: Path,
+    report: _Report,
+    incomplete: Incomplete,
+) -> None:
+    if not incomplete.parties:
+        known = dataset.parties_by_id
+        if statement.party is not None and statement.party not in known:
+            report.add(file, (*path, "party"), f"unknown party `{statement.party}`{did_you_mean(statement.party, known)}")
+        for j, party in enumerate(statement.parties or ()):
+            if party not in known:
+                report.add(file, (*path, "parties", j), f"unknown party `{party}`{did_you_mean(party, known)}")
+        if statement.parties is not None and len(statement.parties) < 2:
+            report.add(file, (*path, "parties"), "a joint text needs at least two parties; for one, use `party`")
+    if not incomplete.sources:
+        _check_source_ref(dataset, statement.source, file, (*path, "source"), report)
+        for j, ref in enumerate(statement.see_also):
+            _check_source_ref(dataset, ref, file, (*path, "see_also", j), report)
+        for j, correction in enumerate(statement.corrections):
+            _check_source_ref(dataset, correction.source, file, (*path, "corrections", j, "source"), report)
+    if incomplete.issues:
+        return
+    for j, condition in enumerate(statement.conditions):
+        where = (*path, "conditions", j)
+        issue = dataset.issues_by_id.get(condition.issue)
+        if issue is None:
+            report.add(file, (*where, "issue"), f"unknown issue `{condition.issue}`{did_you_mean(condition.issue, dataset.issues_by_id)}")
+            continue
+        levels = [level.id for level in issue.ladder]
+        if condition.level is None:
+            if levels:
+                report.add(file, where, f"condition `{condition.id}` is on laddered issue `{issue.id}` and needs a `level` (one of: {', '.join(levels)})")
+        elif not levels:
+            report.add(file, (*where, "level"), f"issue `{issue.id}` has no ladder, so a condition on it takes no `level`")
+        elif condition.level not in levels:
+            report.add(file, (*where, "level"), f"`{condition.level}` is not a level of `{issue.id}`{did_you_mean(condition.level, levels)}")
+
+
+def _check_source_ref(dataset: Dataset, ref: str | Source, file: str, path: Path, report: _Report) -> None:
+    if isinstance(ref, str) and ref not in dataset.sources_by_id:
+        report.add(file, path, f"unknown source `{ref}`{did_you_mean(ref, dataset.sources_by_id)}")
+
+
+def _check_statement_dates(statement: Statement, file: str, path: Path, today: date, report: _Report) -> None:
+    if statement.date.start > today:
+        report.add(file, (*path, "date"), f"date {statement.date} is in the future (today is {today.isoformat()})")
+    if isinstance(statement.source, Source) and statement.source.published is not None:
+        if statement.source.published.start > today:
+            report.add(file, (*path, "source", "published"), f"published date {statement.source.published} is in the future")
+    for j, correction in enumerate(statement.corrections):
+        if correction.date is None:
+            continue
+        if correction.date.start > today:
+            report.add(file, (*path, "corrections", j, "date"), f"date {correction.date} is in the future")
+        elif correction.date.end < statement.date.start:
+            report.add(file, (*path, "corrections", j, "date"), f"correction dated {correction.date}, before the statement it corrects ({statement.date})")
+
+
+def _check_lineage(dataset: Dataset, report: _Report) -> None:
+    """`replaces` and `withdraws` must name a condition the party stated earlier.
+
+    "Earlier" is the dataset's chronological order (date, then file order), so a
+    statement may also replace a condition stated before it on the same day.
+    """
+    stated: dict[tuple[str, str], str] = {}  # (party, condition id) -> issue
+    for placed in dataset.statements:
+        statement, file, index = placed.statement, placed.file, placed.index
+        path: Path = ("statements", index)
+        for j, condition in enumerate(statement.conditions):
+            for k, old in enumerate(condition.replaces):
+                where = (*path, "conditions", j, "replaces", k)
+                if old == condition.id:
+                    report.add(file, where, f"condition `{old}` cannot replace itself")
+                elif not _stated_earlier(stated, placed.parties, old):
+                    report.add(file, where, _not_stated(old, placed.parties, stated))
+        for j, old in enumerate(statement.withdraws):
+            if not _stated_earlier(stated, placed.parties, old):
+                report.add(file, (*path, "withdraws", j), _not_stated(old, placed.parties, stated))
+        for j, condition in enumerate(statement.conditions):
+            for party in placed.parties:
+                before = stated.get((party, condition.id))
+                if before is not None and before != condition.issue:
+                    report.add(file, (*path, "conditions", j, "issue"), f"condition `{condition.id}` was on issue `{before}` before; a condition id stays on one issue (use a new id with `replaces`)")
+                stated[(party, condition.id)] = condition.issue
+
+
+def _stated_earlier(stated: dict[tuple[str, str], str], parties: tuple[str, ...], condition: str) -> bool:
+    return any((party, condition) in stated for party in parties)
+
+
+def _not_stated(condition: str, parties: tuple[str, ...], stated: dict[tuple[str, str], str]) -> str:
+    own = {cid for (party, cid) in stated if party in parties}
+    who = " or ".join(f"`{p}`" for p in parties)
+    return f"`{condition}` is not a condition {who} stated earlier{did_you_mean(condition, own)}"

@@ -1,0 +1,350 @@
+"""The positions file format, as pydantic models.
+
+These models check shape and types only. Rules that span the dataset (references,
+lineage, duplicates, dates in the future) live in `tracker.core.checks`, because
+they need the whole dataset, possibly merged from several files.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Discriminator,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+
+from tracker.core.dates import PartialDate
+from tracker.core.scalars import resolved_value
+
+SCHEMA_VERSION = 1
+
+# Control characters other than tab and newline have no business in a paraphrase
+# or a quote, and are the raw material of terminal escape attacks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_control_characters(text: str) -> str:
+    found = _CONTROL.search(text)
+    if found:
+        raise ValueError(
+            f"contains the control character U+{ord(found.group()):04X}; remove it"
+        )
+    return text
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$", max_length=120),
+    Field(description="Lower-case id: letters, digits, and - _ . between them."),
+]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000),
+    AfterValidator(_no_control_characters),
+]
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2_000),
+    Field(description="An http or https address."),
+]
+
+
+def _parse_date(value: object) -> object:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # a bare year, read by YAML as a number
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+DateValue = Annotated[
+    PartialDate,
+    BeforeValidator(_parse_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            "description": "A date: YYYY-MM-DD, or YYYY-MM or YYYY when reporting is vague.",
+        }
+    ),
+]
+
+
+def _number(value: object) -> float | int:
+    value = resolved_value(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("expected a number")
+    if not math.isfinite(value):
+        raise ValueError("expected a finite number")
+    return value
+
+
+def _flag(value: object) -> bool:
+    value = resolved_value(value)
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
+def _schema_version(value: object) -> int:
+    value = resolved_value(value)
+    if value != SCHEMA_VERSION or isinstance(value, bool):
+        raise ValueError(
+            f"unsupported schema version {value!r}; this tracker reads version "
+            f"{SCHEMA_VERSION}"
+        )
+    return SCHEMA_VERSION
+
+
+Number = Annotated[float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+Flag = Annotated[bool, PlainValidator(_flag), WithJsonSchema({"type": "boolean"})]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Category(str, Enum):
+    TERRITORY_SOVEREIGNTY = "territory-sovereignty"
+    SECURITY = "security"
+    ECONOMIC = "economic"
+    JUSTICE_HUMANITARIAN = "justice-humanitarian"
+    POLITICAL = "political"
+
+
+class PartyKind(str, Enum):
+    STATE = "state"
+    ALLIANCE = "alliance"
+    ORGANISATION = "organisation"
+    COALITION = "coalition"
+    MEDIATOR = "mediator"
+    NON_STATE = "non-state"
+
+
+class Basis(str, Enum):
+    """How directly the statement is known to be the party's own."""
+
+    OFFICIAL_DOCUMENT = "official-document"
+    ON_RECORD = "on-record"
+    REPORTED_BY_SOURCES = "reported-by-sources"
+    MEDIA_REPORT = "media-report"
+
+
+class ConditionKind(str, Enum):
+    DEMAND = "demand"
+    OFFER = "offer"
+    RED_LINE = "red-line"
+
+
+class Stage(str, Enum):
+    PRECONDITION = "precondition"
+    CEASEFIRE = "ceasefire"
+    SETTLEMENT = "settlement"
+
+
+class CorrectionKind(str, Enum):
+    CORRECTION = "correction"
+    DISPUTE = "dispute"
+
+
+class Conflict(_Model):
+    id: Slug
+    title: Text
+    description: Text | None = None
+
+
+class LadderLevel(_Model):
+    id: Slug
+    title: Text
+    description: Text | None = None
+
+
+class Issue(_Model):
+    id: Slug
+    title: Text
+    category: Category
+    description: Text | None = None
+    ladder: list[LadderLevel] = Field(
+        default_factory=list,
+        description="Ordered levels from one pole of the issue to the other.",
+    )
+
+    @model_validator(mode="after")
+    def _ladder_has_two_levels(self) -> Issue:
+        if len(self.ladder) == 1:
+            raise ValueError("a ladder needs at least two levels")
+        return self
+
+    def level_index(self, level: str) -> int | None:
+        for index, step in enumerate(self.ladder):
+            if step.id == level:
+                return index
+        return None
+
+
+class Party(_Model):
+    id: Slug
+    name: Text
+    kind: PartyKind
+    aliases: list[Text] = Field(default_factory=list)
+    description: Text | None = None
+
+
+class Source(_Model):
+    id: Slug | None = Field(
+        default=None, description="Required in `sources`; absent when cited inline."
+    )
+    publisher: Text
+    title: Text | None = None
+    url: Url | None = None
+    published: DateValue | None = None
+    note: Text | None = Field(
+        default=None, description="Caveats: mirror, translation, paywall."
+    )
+
+
+def _source_form(value: Any) -> str:
+    return "inline" if isinstance(value, dict | Source) else "ref"
+
+
+# A discriminator, not a plain union, so that an error names one form's problem
+# instead of both forms' mismatches.
+SourceRef = Annotated[
+    Annotated[Slug, Tag("ref")] | Annotated[Source, Tag("inline")],
+    Discriminator(_source_form),
+    Field(description="The id of an entry in `sources`, or a source written inline."),
+]
+
+
+class Speaker(_Model):
+    name: Text = Field(description="A person, or an institution for documents.")
+    role: Text | None = None
+
+
+class Quantity(_Model):
+    """A number carried by the wording, e.g. an army capped at 600,000."""
+
+    measure: Text
+    value: Number
+    unit: Text | None = None
+    bound: Literal["max", "min", "exact", "approx"] = "exact"
+
+
+class Condition(_Model):
+    id: Slug = Field(description="Stable for the life of the demand across restatements.")
+    issue: Slug
+    text: Text = Field(description="A neutral paraphrase.")
+    quote: Text | None = Field(default=None, description="Verbatim and short.")
+    kind: ConditionKind
+    stage: Stage
+    level: Slug | None = Field(default=None, description="A level of the issue's ladder.")
+    replaces: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of earlier conditions of the same party this one supersedes.",
+    )
+    quantities: list[Quantity] = Field(default_factory=list)
+    tags: list[Slug] = Field(default_factory=list, description="Secondary topics.")
+    note: Text | None = None
+
+
+class Correction(_Model):
+    """A later source saying the attribution was wrong or is contested."""
+
+    kind: CorrectionKind
+    date: DateValue | None = None
+    source: SourceRef
+    text: Text = Field(description="What the correcting source says.")
+
+
+class Statement(_Model):
+    id: Slug | None = Field(
+        default=None,
+        description="Optional; derived from party, date and source when absent.",
+    )
+    party: Slug | None = Field(default=None, description="The party speaking.")
+    parties: list[Slug] | None = Field(
+        default=None, description="For a joint text: every party that signed it."
+    )
+    date: DateValue
+    date_inferred: Flag = Field(
+        default=False, description="True when the date was worked out, not printed."
+    )
+    speaker: Speaker | None = None
+    source: SourceRef
+    see_also: list[SourceRef] = Field(default_factory=list)
+    basis: Basis
+    conditions: list[Condition] = Field(default_factory=list)
+    withdraws: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the party's earlier conditions it explicitly gives up.",
+    )
+    corrections: list[Correction] = Field(default_factory=list)
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_way_to_name_parties(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            has_party, has_parties = "party" in data, "parties" in data
+            if has_party == has_parties:
+                raise ValueError(
+                    "give either `party` (one speaker) or `parties` (a joint text)"
+                )
+        return data
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Statement:
+        if not self.conditions and not self.withdraws:
+            raise ValueError("a statement needs `conditions` or `withdraws`")
+        if self.parties is not None and not self.parties:
+            raise ValueError("`parties` must name at least one party")
+        return self
+
+    @property
+    def party_ids(self) -> tuple[str, ...]:
+        if self.parties is not None:
+            return tuple(self.parties)
+        assert self.party is not None
+        return (self.party,)
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.corrections)
+
+
+class PositionsFile(_Model):
+    """One YAML file. A dataset is one file or several merged."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"title": "tracker positions file"},
+    )
+
+    schema_version: Annotated[
+        int,
+        PlainValidator(_schema_version),
+        WithJsonSchema({"const": SCHEMA_VERSION}),
+    ] = Field(alias="schema", description="Format version of this file.")
+    conflict: Conflict | None = None
+    issues: list[Issue] = Field(default_factory=list)
+    parties: list[Party] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)

@@ -1,0 +1,115 @@
+"""Load a dataset from a file or a directory of `*.yaml` files.
+
+The contract: either a `Dataset` that passed every check, or a `DatasetError`
+listing every problem found, each with its file, line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from tracker.core.checks import Incomplete, check_dataset
+from tracker.core.dataset import Dataset
+from tracker.core.model import PositionsFile
+from tracker.core.problems import DatasetError, Problem
+from tracker.load.text import read_text
+from tracker.load.validation import Located, validate_shape
+from tracker.load.yaml_parse import Parsed, fast_parse, precise_parse
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class _File:
+    display: str
+    text: str
+    content: PositionsFile | None = None
+    parsed: Parsed | None = None
+    problems: list[Problem] = field(default_factory=list)
+    incomplete: Incomplete = field(default_factory=Incomplete)
+
+    def precise(self) -> Parsed:
+        if self.parsed is None:
+            self.parsed = precise_parse(self.text, self.display)
+        return self.parsed
+
+    def locate(self, located: Located) -> Problem:
+        problem = located.problem
+        if problem.line is not None:
+            return problem
+        parsed = self.precise()
+        line, column = parsed.locate_key(problem.path) if located.on_key else parsed.locate(problem.path)
+        return problem.at(line, column)
+
+
+def dataset_files(path: Path) -> list[tuple[Path, str]]:
+    """The files a path stands for, with the names used in messages."""
+    if path.is_dir():
+        found = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        if not found:
+            raise DatasetError([Problem("directory holds no *.yaml files", str(path))], unreadable=True)
+        return [(p, str(p)) for p in found]
+    return [(path, str(path))]
+
+
+def load_dataset(path: Path, today: date) -> Dataset:
+    files = [_load_file(p, display) for p, display in dataset_files(path)]
+    problems = [problem for f in files for problem in f.problems]
+    loaded = [f for f in files if f.content is not None]
+    incomplete = _merge_incomplete([f.incomplete for f in files], any_lost=len(loaded) < len(files))
+    dataset = Dataset(files=tuple((f.display, f.content) for f in loaded if f.content is not None))
+    by_name = {f.display: f for f in files}
+    for problem in check_dataset(dataset, today, incomplete):
+        problems.append(by_name[problem.file].locate(Located(problem)))
+    if problems:
+        order = {f.display: i for i, f in enumerate(files)}
+        problems.sort(key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
+        raise DatasetError(problems)
+    return dataset
+
+
+def _load_file(path: Path, display: str) -> _File:
+    try:
+        text = read_text(path, display)
+    except DatasetError as error:
+        if error.unreadable:
+            raise
+        return _File(display, "", problems=error.problems, incomplete=_ALL)
+    loaded = _File(display, text)
+    try:
+        loaded.content = PositionsFile.model_validate(fast_parse(text))
+        return loaded
+    except ValidationError:
+        pass
+    except Exception:  # noqa: BLE001 - any fast-parser failure defers to the precise pass
+        pass
+    parsed = loaded.precise()
+    loaded.problems = list(parsed.problems)
+    if parsed.data is None and parsed.problems:
+        loaded.incomplete = _ALL
+        return loaded
+    shape = validate_shape(parsed.data, display)
+    loaded.problems += [loaded.locate(p) for p in shape.problems]
+    loaded.incomplete = shape.incomplete
+    # A file with any problem at all (a duplicate key dropped a value, say) is not
+    # trusted as a whole, but its valid items still take part in the checks.
+    loaded.content = shape.content
+    return loaded
+
+
+_ALL = Incomplete(issues=True, parties=True, sources=True, statements=True)
+
+
+def _merge_incomplete(parts: list[Incomplete], any_lost: bool) -> Incomplete:
+    if any_lost:
+        return _ALL
+    return Incomplete(
+        issues=any(p.issues for p in parts),
+        parties=any(p.parties for p in parts),
+        sources=any(p.sources for p in parts),
+        statements=any(p.statements for p in parts),
+    )

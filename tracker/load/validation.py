@@ -1,0 +1,181 @@
+"""Shape validation of parsed data, with pydantic's errors made readable.
+
+Items of each list are validated one by one on the slow path, so that one bad
+statement does not hide the problems of the others.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from tracker.core.checks import Incomplete, did_you_mean
+from tracker.core.model import Issue, Party, PositionsFile, Source, Statement
+from tracker.core.problems import Path, Problem
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "issues": Issue,
+    "parties": Party,
+    "sources": Source,
+    "statements": Statement,
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A problem with the path it concerns and whether it points at a key."""
+
+    problem: Problem
+    on_key: bool = False
+
+
+@dataclass
+class ShapeResult:
+    content: PositionsFile | None
+    problems: list[Located]
+    incomplete: Incomplete
+
+
+def validate_shape(data: Any, display: str) -> ShapeResult:
+    """Validate item by item; keep every valid item, report every invalid one."""
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else f"a {_kind(data)}"
+        problem = Problem(f"the file is {kind}; expected a mapping with `schema`, `conflict`, `issues`, `parties`, `statements`", display)
+        return ShapeResult(None, [Located(problem)], Incomplete())
+    problems: list[Located] = []
+    root = {key: value for key, value in data.items() if key not in SECTIONS}
+    sections: dict[str, list[BaseModel]] = {}
+    failed: set[str] = set()
+    for section, model in SECTIONS.items():
+        items = data.get(section, [])
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            problems.append(Located(Problem(f"`{section}` must be a list, not {_kind(items)}", display, (section,))))
+            failed.add(section)
+            continue
+        valid: list[BaseModel] = []
+        for index, item in enumerate(items):
+            try:
+                valid.append(model.model_validate(item))
+            except ValidationError as error:
+                failed.add(section)
+                problems += translate(error, item, display, (section, index), model)
+        sections[section] = valid
+    content: PositionsFile | None = None
+    try:
+        content = PositionsFile.model_validate({**root, **sections})
+    except ValidationError as error:
+        problems += translate(error, data, display, (), PositionsFile)
+    incomplete = Incomplete(**{section: section in failed for section in SECTIONS})
+    return ShapeResult(content, problems, incomplete)
+
+
+def translate(error: ValidationError, data: Any, display: str, prefix: Path, model: type[BaseModel]) -> list[Located]:
+    return [_translate_one(detail, data, display, prefix, model) for detail in error.errors(include_url=False)]
+
+
+def _translate_one(detail: ErrorDetails, data: Any, display: str, prefix: Path, model: type[BaseModel]) -> Located:
+    path, value = _real_path(data, detail["loc"])
+    full = (*prefix, *path)
+    kind = detail["type"]
+    if kind == "missing":
+        return Located(Problem(f"missing required key `{detail['loc'][-1]}`", display, full[:-1]))
+    if kind == "extra_forbidden":
+        key = str(detail["loc"][-1])
+        known = _field_names(_model_at(model, path[:-1]))
+        return Located(Problem(f"unknown key `{key}`{did_you_mean(key, known)}", display, full), on_key=True)
+    return Located(Problem(_message(detail, value), display, full))
+
+
+def _message(detail: ErrorDetails, value: Any) -> str:
+    kind = detail["type"]
+    ctx = detail.get("ctx") or {}
+    if kind == "string_pattern_mismatch":
+        if "https?" in str(ctx.get("pattern", "")):
+            return f"`{value}` is not an http:// or https:// address"
+        return f"`{value}` is not a valid id: use lower-case letters and digits, joined by - _ or ."
+    if kind == "enum":
+        expected = str(ctx.get("expected", "")).replace("'", "`")
+        choices = [choice.strip().strip("`") for choice in expected.replace(" or ", ",").split(",")]
+        return f"`{value}` is not one of {expected}{did_you_mean(str(value), choices)}"
+    if kind == "literal_error":
+        return f"`{value}` is not one of {ctx.get('expected', '')}"
+    if kind == "string_type":
+        return f"expected text, not {_kind(value)}"
+    if kind == "list_type":
+        return f"expected a list, not {_kind(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping, not {_kind(value)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters)"
+    message = detail["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__
+
+
+def _real_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Path, Any]:
+    """Follow pydantic's location through the data, dropping union branch tags."""
+    path: list[str | int] = []
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+            path.append(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+            path.append(part)
+        elif isinstance(data, dict) and not isinstance(part, int):
+            path.append(part)  # a missing or unknown key: keep it for the message
+            data = None
+    return tuple(path), data
+
+
+def _model_at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = model
+    for part in path:
+        if current is None or isinstance(part, int):
+            continue
+        field = next((f for name, f in current.model_fields.items() if (f.alias or name) == part), None)
+        current = _first_model(field.annotation) if field is not None else None
+    return current
+
+
+def _first_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _first_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
