@@ -101,7 +101,10 @@ def _renderer(format: Format, color: Color, output: Path | None):  # type: ignor
 def validate(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
-        typer.Argument(help="Datasets to check: files or directories. [default: $TRACKER_DATA or positions.yaml]", show_default=False),
+        typer.Argument(
+            help="Datasets to check: files or directories. [default: $TRACKER_DATA or positions.yaml]",
+            show_default=False,
+        ),
     ] = None,
     format: FormatOption = Format.TERMINAL,
     output: OutputOption = None,

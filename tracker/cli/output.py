@@ -61,4 +61,4 @@ def note(message: str) -> None:
 
 
 FORMAT_HELP = "Output format: terminal (rich tables), markdown (GitHub) or json."
-__all__ = ["Color", "Format", "FORMAT_HELP", "emit", "fail", "note", "terminal_width", "use_color"]
+__all__ = ["FORMAT_HELP", "Color", "Format", "emit", "fail", "note", "terminal_width", "use_color"]

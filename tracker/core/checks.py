@@ -45,9 +45,7 @@ class Incomplete:
     statements: bool = False
 
 
-def check_dataset(
-    dataset: Dataset, today: date, incomplete: Incomplete = Incomplete()
-) -> list[Problem]:
+def check_dataset(dataset: Dataset, today: date, incomplete: Incomplete = Incomplete()) -> list[Problem]:
     report = _Report()
     _check_conflict(dataset, report)
     _check_unique_ids(dataset, report)
@@ -87,37 +85,20 @@ def _check_unique_ids(dataset: Dataset, report: _Report) -> None:
                     seen[item_id] = file
     for file, content in dataset.files:
         for i, issue in enumerate(content.issues):
-            _report_duplicates(
-                [level.id for level in issue.ladder],
-                lambda j: ("issues", i, "ladder", j, "id"),
-                "ladder level",
-                file,
-                report,
-            )
+            ladder = [level.id for level in issue.ladder]
+            _report_duplicates(ladder, ("issues", i, "ladder"), ("id",), "ladder level", file, report)
         for i, statement in enumerate(content.statements):
-            _report_duplicates(
-                [condition.id for condition in statement.conditions],
-                lambda j: ("statements", i, "conditions", j, "id"),
-                "condition id",
-                file,
-                report,
-            )
+            conditions = [condition.id for condition in statement.conditions]
+            _report_duplicates(conditions, ("statements", i, "conditions"), ("id",), "condition id", file, report)
             if statement.parties is not None:
-                _report_duplicates(
-                    statement.parties,
-                    lambda j: ("statements", i, "parties", j),
-                    "party",
-                    file,
-                    report,
-                )
+                _report_duplicates(statement.parties, ("statements", i, "parties"), (), "party", file, report)
 
 
-def _report_duplicates(ids: list[str], path_of: object, what: str, file: str, report: _Report) -> None:
+def _report_duplicates(ids: list[str], prefix: Path, suffix: Path, what: str, file: str, report: _Report) -> None:
     seen: set[str] = set()
     for index, item_id in enumerate(ids):
         if item_id in seen:
-            assert callable(path_of)
-            report.add(file, path_of(index), f"duplicate {what} `{item_id}`")
+            report.add(file, (*prefix, index, *suffix), f"duplicate {what} `{item_id}`")
         seen.add(item_id)
 
 
@@ -126,14 +107,17 @@ def _check_aliases(dataset: Dataset, report: _Report) -> None:
     owner: dict[str, str] = {}
     for file, content in dataset.files:
         for index, party in enumerate(content.parties):
-            names = [("id", party.id), ("name", party.name)]
+            names: list[tuple[Path, str]] = [(("id",), party.id), (("name",), party.name)]
             names += [(("aliases", j), alias) for j, alias in enumerate(party.aliases)]
-            for key, name in names:
+            for sub, name in names:
                 folded = name.casefold()
                 other = owner.get(folded)
                 if other is not None and other != party.id:
-                    sub = key if isinstance(key, tuple) else (key,)
-                    report.add(file, ("parties", index, *sub), f"`{name}` already names party `{other}`; names and aliases must be unambiguous")
+                    report.add(
+                        file,
+                        ("parties", index, *sub),
+                        f"`{name}` already names party `{other}`; names and aliases must be unambiguous",
+                    )
                 owner.setdefault(folded, party.id)
 
 
@@ -148,7 +132,9 @@ def _check_statement_refs(
     if not incomplete.parties:
         known = dataset.parties_by_id
         if statement.party is not None and statement.party not in known:
-            report.add(file, (*path, "party"), f"unknown party `{statement.party}`{did_you_mean(statement.party, known)}")
+            report.add(
+                file, (*path, "party"), f"unknown party `{statement.party}`{did_you_mean(statement.party, known)}"
+            )
         for j, party in enumerate(statement.parties or ()):
             if party not in known:
                 report.add(file, (*path, "parties", j), f"unknown party `{party}`{did_you_mean(party, known)}")
@@ -166,16 +152,30 @@ def _check_statement_refs(
         where = (*path, "conditions", j)
         issue = dataset.issues_by_id.get(condition.issue)
         if issue is None:
-            report.add(file, (*where, "issue"), f"unknown issue `{condition.issue}`{did_you_mean(condition.issue, dataset.issues_by_id)}")
+            report.add(
+                file,
+                (*where, "issue"),
+                f"unknown issue `{condition.issue}`{did_you_mean(condition.issue, dataset.issues_by_id)}",
+            )
             continue
         levels = [level.id for level in issue.ladder]
         if condition.level is None:
             if levels:
-                report.add(file, where, f"condition `{condition.id}` is on laddered issue `{issue.id}` and needs a `level` (one of: {', '.join(levels)})")
+                report.add(
+                    file,
+                    where,
+                    f"condition `{condition.id}` is on laddered issue `{issue.id}` and needs a `level` (one of: {', '.join(levels)})",
+                )
         elif not levels:
-            report.add(file, (*where, "level"), f"issue `{issue.id}` has no ladder, so a condition on it takes no `level`")
+            report.add(
+                file, (*where, "level"), f"issue `{issue.id}` has no ladder, so a condition on it takes no `level`"
+            )
         elif condition.level not in levels:
-            report.add(file, (*where, "level"), f"`{condition.level}` is not a level of `{issue.id}`{did_you_mean(condition.level, levels)}")
+            report.add(
+                file,
+                (*where, "level"),
+                f"`{condition.level}` is not a level of `{issue.id}`{did_you_mean(condition.level, levels)}",
+            )
 
 
 def _check_source_ref(dataset: Dataset, ref: str | Source, file: str, path: Path, report: _Report) -> None:
@@ -186,16 +186,20 @@ def _check_source_ref(dataset: Dataset, ref: str | Source, file: str, path: Path
 def _check_statement_dates(statement: Statement, file: str, path: Path, today: date, report: _Report) -> None:
     if statement.date.start > today:
         report.add(file, (*path, "date"), f"date {statement.date} is in the future (today is {today.isoformat()})")
-    if isinstance(statement.source, Source) and statement.source.published is not None:
-        if statement.source.published.start > today:
-            report.add(file, (*path, "source", "published"), f"published date {statement.source.published} is in the future")
+    published = statement.source.published if isinstance(statement.source, Source) else None
+    if published is not None and published.start > today:
+        report.add(file, (*path, "source", "published"), f"published date {published} is in the future")
     for j, correction in enumerate(statement.corrections):
         if correction.date is None:
             continue
         if correction.date.start > today:
             report.add(file, (*path, "corrections", j, "date"), f"date {correction.date} is in the future")
         elif correction.date.end < statement.date.start:
-            report.add(file, (*path, "corrections", j, "date"), f"correction dated {correction.date}, before the statement it corrects ({statement.date})")
+            report.add(
+                file,
+                (*path, "corrections", j, "date"),
+                f"correction dated {correction.date}, before the statement it corrects ({statement.date})",
+            )
 
 
 def _check_lineage(dataset: Dataset, report: _Report) -> None:
@@ -222,7 +226,11 @@ def _check_lineage(dataset: Dataset, report: _Report) -> None:
             for party in placed.parties:
                 before = stated.get((party, condition.id))
                 if before is not None and before != condition.issue:
-                    report.add(file, (*path, "conditions", j, "issue"), f"condition `{condition.id}` was on issue `{before}` before; a condition id stays on one issue (use a new id with `replaces`)")
+                    report.add(
+                        file,
+                        (*path, "conditions", j, "issue"),
+                        f"condition `{condition.id}` was on issue `{before}` before; a condition id stays on one issue (use a new id with `replaces`)",
+                    )
                 stated[(party, condition.id)] = condition.issue
 
 

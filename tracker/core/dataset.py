@@ -92,9 +92,7 @@ class Dataset:
             for file, content in self.files
             for index, statement in enumerate(content.statements)
         ]
-        ranked = sorted(
-            range(len(unordered)), key=lambda i: unordered[i][0].date.sort_key
-        )
+        ranked = sorted(range(len(unordered)), key=lambda i: unordered[i][0].date.sort_key)
         return tuple(
             Placed(
                 statement=unordered[i][0],

@@ -41,18 +41,14 @@ class PartialDate:
         if self.day is not None and self.month is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise ValueError(
-                    f"{self.year:04d}-{self.month:02d} has no day {self.day}"
-                )
+                raise ValueError(f"{self.year:04d}-{self.month:02d} has no day {self.day}")
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse `2025-06-10`, `2025-06` or `2025`; raise ValueError otherwise."""
         match = _PATTERN.match(text.strip())
         if match is None:
-            raise ValueError(
-                f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY"
-            )
+            raise ValueError(f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         return cls(year, month, day)

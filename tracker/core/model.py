@@ -17,8 +17,8 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Field,
     Discriminator,
+    Field,
     PlainSerializer,
     PlainValidator,
     StringConstraints,
@@ -40,9 +40,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2
 def _no_control_characters(text: str) -> str:
     found = _CONTROL.search(text)
     if found:
-        raise ValueError(
-            f"contains the control character U+{ord(found.group()):04X}; remove it"
-        )
+        raise ValueError(f"contains the control character U+{ord(found.group()):04X}; remove it")
     return text
 
 
@@ -106,10 +104,7 @@ def _flag(value: object) -> bool:
 def _schema_version(value: object) -> int:
     value = resolved_value(value)
     if value != SCHEMA_VERSION or isinstance(value, bool):
-        raise ValueError(
-            f"unsupported schema version {value!r}; this tracker reads version "
-            f"{SCHEMA_VERSION}"
-        )
+        raise ValueError(f"unsupported schema version {value!r}; this tracker reads version {SCHEMA_VERSION}")
     return SCHEMA_VERSION
 
 
@@ -208,16 +203,12 @@ class Party(_Model):
 
 
 class Source(_Model):
-    id: Slug | None = Field(
-        default=None, description="Required in `sources`; absent when cited inline."
-    )
+    id: Slug | None = Field(default=None, description="Required in `sources`; absent when cited inline.")
     publisher: Text
     title: Text | None = None
     url: Url | None = None
     published: DateValue | None = None
-    note: Text | None = Field(
-        default=None, description="Caveats: mirror, translation, paywall."
-    )
+    note: Text | None = Field(default=None, description="Caveats: mirror, translation, paywall.")
 
 
 def _source_form(value: Any) -> str:
@@ -279,13 +270,9 @@ class Statement(_Model):
         description="Optional; derived from party, date and source when absent.",
     )
     party: Slug | None = Field(default=None, description="The party speaking.")
-    parties: list[Slug] | None = Field(
-        default=None, description="For a joint text: every party that signed it."
-    )
+    parties: list[Slug] | None = Field(default=None, description="For a joint text: every party that signed it.")
     date: DateValue
-    date_inferred: Flag = Field(
-        default=False, description="True when the date was worked out, not printed."
-    )
+    date_inferred: Flag = Field(default=False, description="True when the date was worked out, not printed.")
     speaker: Speaker | None = None
     source: SourceRef
     see_also: list[SourceRef] = Field(default_factory=list)
@@ -304,9 +291,7 @@ class Statement(_Model):
         if isinstance(data, dict):
             has_party, has_parties = "party" in data, "parties" in data
             if has_party == has_parties:
-                raise ValueError(
-                    "give either `party` (one speaker) or `parties` (a joint text)"
-                )
+                raise ValueError("give either `party` (one speaker) or `parties` (a joint text)")
         return data
 
     @model_validator(mode="after")

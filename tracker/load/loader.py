@@ -6,6 +6,7 @@ listing every problem found, each with its file, line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,11 +17,15 @@ from tracker.core.checks import Incomplete, check_dataset
 from tracker.core.dataset import Dataset
 from tracker.core.model import PositionsFile
 from tracker.core.problems import DatasetError, Problem
+from tracker.core.problems import Path as DataPath
 from tracker.load.text import read_text
 from tracker.load.validation import Located, validate_shape
 from tracker.load.yaml_parse import Parsed, fast_parse, precise_parse
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Where a YAML tag could start. A false alarm (a "!" in prose) only costs the
+# slower precise pass.
+_MAYBE_TAG = re.compile(r"(?:^|[\s\[\]{},])!", re.MULTILINE)
 
 
 @dataclass
@@ -31,11 +36,23 @@ class _File:
     parsed: Parsed | None = None
     problems: list[Problem] = field(default_factory=list)
     incomplete: Incomplete = field(default_factory=Incomplete)
+    kept: dict[str, list[int]] = field(default_factory=dict)
+    refused: frozenset[DataPath] = frozenset()
 
     def precise(self) -> Parsed:
         if self.parsed is None:
             self.parsed = precise_parse(self.text, self.display)
         return self.parsed
+
+    def original_path(self, path: DataPath) -> DataPath:
+        """Map a path into the valid items back to the item's place in the file."""
+        if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int) and path[0] in self.kept:
+            return (path[0], self.kept[path[0]][path[1]], *path[2:])
+        return path
+
+    def hidden(self, problem: Problem) -> bool:
+        """A problem inside a node already refused (an unsupported tag, say)."""
+        return any(problem.path[: len(r)] == r for r in self.refused)
 
     def locate(self, located: Located) -> Problem:
         problem = located.problem
@@ -64,7 +81,9 @@ def load_dataset(path: Path, today: date) -> Dataset:
     dataset = Dataset(files=tuple((f.display, f.content) for f in loaded if f.content is not None))
     by_name = {f.display: f for f in files}
     for problem in check_dataset(dataset, today, incomplete):
-        problems.append(by_name[problem.file].locate(Located(problem)))
+        owner = by_name[problem.file]
+        moved = Problem(problem.message, problem.file, owner.original_path(problem.path))
+        problems.append(owner.locate(Located(moved)))
     if problems:
         order = {f.display: i for i, f in enumerate(files)}
         problems.sort(key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
@@ -80,21 +99,26 @@ def _load_file(path: Path, display: str) -> _File:
             raise
         return _File(display, "", problems=error.problems, incomplete=_ALL)
     loaded = _File(display, text)
-    try:
-        loaded.content = PositionsFile.model_validate(fast_parse(text))
-        return loaded
-    except ValidationError:
-        pass
-    except Exception:  # noqa: BLE001 - any fast-parser failure defers to the precise pass
-        pass
+    if _MAYBE_TAG.search(text):
+        pass  # yaml-rs ignores tags silently; only the precise pass refuses them
+    else:
+        try:
+            loaded.content = PositionsFile.model_validate(fast_parse(text))
+            return loaded
+        except ValidationError:
+            pass
+        except Exception:  # noqa: BLE001 - any fast-parser failure defers to the precise pass
+            pass
     parsed = loaded.precise()
     loaded.problems = list(parsed.problems)
     if parsed.data is None and parsed.problems:
         loaded.incomplete = _ALL
         return loaded
     shape = validate_shape(parsed.data, display)
-    loaded.problems += [loaded.locate(p) for p in shape.problems]
+    loaded.refused = frozenset(parsed.refused)
+    loaded.problems += [loaded.locate(p) for p in shape.problems if not loaded.hidden(p.problem)]
     loaded.incomplete = shape.incomplete
+    loaded.kept = shape.kept
     # A file with any problem at all (a duplicate key dropped a value, say) is not
     # trusted as a whole, but its valid items still take part in the checks.
     loaded.content = shape.content

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 
-
 def schema_text() -> str:
     from tracker.core.model import PositionsFile
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -39,14 +39,21 @@ class ShapeResult:
     content: PositionsFile | None
     problems: list[Located]
     incomplete: Incomplete
+    # For each section, the original index of every item that passed, so that
+    # later problems about a valid item point at the right place in the file.
+    kept: dict[str, list[int]] = field(default_factory=dict)
 
 
 def validate_shape(data: Any, display: str) -> ShapeResult:
     """Validate item by item; keep every valid item, report every invalid one."""
     if not isinstance(data, dict):
-        kind = "empty" if data is None else f"a {_kind(data)}"
-        problem = Problem(f"the file is {kind}; expected a mapping with `schema`, `conflict`, `issues`, `parties`, `statements`", display)
+        kind = "empty" if data is None else _kind(data)
+        problem = Problem(
+            f"the file is {kind}; expected a mapping with `schema`, `conflict`, `issues`, `parties`, `statements`",
+            display,
+        )
         return ShapeResult(None, [Located(problem)], Incomplete())
+    kept: dict[str, list[int]] = {}
     problems: list[Located] = []
     root = {key: value for key, value in data.items() if key not in SECTIONS}
     sections: dict[str, list[BaseModel]] = {}
@@ -60,9 +67,11 @@ def validate_shape(data: Any, display: str) -> ShapeResult:
             failed.add(section)
             continue
         valid: list[BaseModel] = []
+        kept[section] = []
         for index, item in enumerate(items):
             try:
                 valid.append(model.model_validate(item))
+                kept[section].append(index)
             except ValidationError as error:
                 failed.add(section)
                 problems += translate(error, item, display, (section, index), model)
@@ -73,7 +82,7 @@ def validate_shape(data: Any, display: str) -> ShapeResult:
     except ValidationError as error:
         problems += translate(error, data, display, (), PositionsFile)
     incomplete = Incomplete(**{section: section in failed for section in SECTIONS})
-    return ShapeResult(content, problems, incomplete)
+    return ShapeResult(content, problems, incomplete, kept)
 
 
 def translate(error: ValidationError, data: Any, display: str, prefix: Path, model: type[BaseModel]) -> list[Located]:

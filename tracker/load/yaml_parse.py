@@ -47,9 +47,7 @@ def fast_parse(text: str) -> Any:
         text,
         parse_datetime=False,
         duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
-        alias_limits=yaml_rs.AliasLimits(
-            max_total_replayed_events=MAX_ALIAS_NODES, max_replay_stack_depth=MAX_DEPTH
-        ),
+        alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_NODES, max_replay_stack_depth=MAX_DEPTH),
     )
 
 
@@ -64,6 +62,7 @@ class Parsed:
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    refused: set[Path] = field(default_factory=set)  # nodes replaced after a problem
 
     def locate(self, path: Path) -> Position:
         """The position of the value at path, or of its nearest ancestor."""
@@ -90,20 +89,33 @@ def precise_parse(text: str, display: str) -> Parsed:
         parsed.data = None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(filter(None, [error.context, error.problem]))
+        context = error.context
+        if context and error.context_mark is not None and error.problem_mark is not None:
+            context += f" (line {error.context_mark.line + 1})"
+        message = " ".join(filter(None, [context, error.problem]))
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         parsed.problems.append(Problem(f"YAML syntax: {message}", display, line=line, column=column))
         parsed.data = None
     except yaml.reader.ReaderError as error:
         line, column = _offset_to_position(text, error.position)
         parsed.problems.append(
-            Problem(f"character U+{error.character if isinstance(error.character, int) else ord(error.character):04X} is not allowed in YAML", display, line=line, column=column)
+            Problem(
+                f"character U+{error.character if isinstance(error.character, int) else ord(error.character):04X} is not allowed in YAML",
+                display,
+                line=line,
+                column=column,
+            )
         )
         parsed.data = None
     except yaml.YAMLError as error:
         parsed.problems.append(Problem(f"YAML: {error}", display, line=1, column=1))
         parsed.data = None
     return parsed
+
+
+def _position(mark: Any) -> Position:
+    """1-based line and column of a PyYAML mark (events always carry one)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _offset_to_position(text: str, offset: int) -> Position:
@@ -132,8 +144,8 @@ class _Composer:
         return self.lookahead
 
     def fail(self, event: yaml.Event, message: str, *, stop: bool = False) -> None:
-        mark = event.start_mark
-        self.parsed.problems.append(Problem(message, self.display, line=mark.line + 1, column=mark.column + 1))
+        line, column = _position(event.start_mark)
+        self.parsed.problems.append(Problem(message, self.display, line=line, column=column))
         if stop:
             raise _Stop
 
@@ -152,19 +164,18 @@ class _Composer:
     def compose_node(self, path: Path, depth: int) -> tuple[Any, int]:
         """The node's value and its size in nodes (for the alias budget)."""
         event = self.next_event()
-        mark = event.start_mark
-        self.parsed.values[path] = (mark.line + 1, mark.column + 1)
+        self.parsed.values[path] = _position(event.start_mark)
         if depth > MAX_DEPTH:
             self.fail(event, f"nesting deeper than {MAX_DEPTH} levels; refusing to read further", stop=True)
         if isinstance(event, yaml.AliasEvent):
             return self.compose_alias(event)
         if isinstance(event, yaml.ScalarEvent):
-            value, size = self.compose_scalar(event), 1
+            value, size = self.compose_scalar(event, path), 1
         elif isinstance(event, yaml.SequenceStartEvent):
-            self.check_collection_tag(event, "seq")
+            self.check_collection_tag(event, "seq", path)
             value, size = self.compose_sequence(path, depth)
         elif isinstance(event, yaml.MappingStartEvent):
-            self.check_collection_tag(event, "map")
+            self.check_collection_tag(event, "map", path)
             value, size = self.compose_mapping(path, depth)
         else:  # pragma: no cover - the parser guarantees a node here
             self.fail(event, f"unexpected YAML event {type(event).__name__}", stop=True)
@@ -174,17 +185,24 @@ class _Composer:
         return value, size
 
     def compose_alias(self, event: yaml.AliasEvent) -> tuple[Any, int]:
-        if event.anchor not in self.anchors:
+        found = self.anchors.get(event.anchor or "")
+        if found is None:
             self.fail(event, f"alias *{event.anchor} refers to no complete anchor before it", stop=True)
-        value, size = self.anchors[event.anchor]
+            raise _Stop
+        value, size = found
         self.alias_nodes += size
         if self.alias_nodes > MAX_ALIAS_NODES:
-            self.fail(event, f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; refusing (is this a billion-laughs file?)", stop=True)
+            self.fail(
+                event,
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; refusing (is this a billion-laughs file?)",
+                stop=True,
+            )
         return value, size
 
-    def check_collection_tag(self, event: yaml.CollectionStartEvent, kind: str) -> None:
+    def check_collection_tag(self, event: yaml.CollectionStartEvent, kind: str, path: Path) -> None:
         if event.tag not in (None, "!", _TAG + kind):
             self.fail(event, f"tag {event.tag} is not supported; remove it")
+            self.parsed.refused.add(path)
 
     def compose_sequence(self, path: Path, depth: int) -> tuple[list[Any], int]:
         items: list[Any] = []
@@ -203,7 +221,7 @@ class _Composer:
             key_event = self.peek()
             key, _ = self.compose_node((*path, "\0key"), depth + 1)
             del self.parsed.values[(*path, "\0key")]
-            key_position = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            key_position = _position(key_event.start_mark)
             if not isinstance(key, str):
                 self.fail(key_event, "a key must be plain text")
                 self.compose_node((*path, "\0value"), depth + 1)
@@ -221,7 +239,7 @@ class _Composer:
         self.next_event()
         return mapping, size
 
-    def compose_scalar(self, event: yaml.ScalarEvent) -> Any:
+    def compose_scalar(self, event: yaml.ScalarEvent, path: Path) -> Any:
         text, tag = event.value, event.tag
         plain = not event.style and event.implicit[0]
         if tag is None or tag == "!":
@@ -231,13 +249,21 @@ class _Composer:
         kind = tag[len(_TAG) :] if tag.startswith(_TAG) else None
         if kind in ("int", "float", "bool", "null"):
             resolved = _resolve_plain(text)
-            wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
+            wanted: dict[str, type | tuple[type, ...]] = {
+                "int": int,
+                "float": (int, float),
+                "bool": bool,
+                "null": type(None),
+            }
+            expected = wanted[kind]
             value = resolved.resolved if isinstance(resolved, PlainScalar) else resolved
-            if isinstance(value, wanted) and not (kind != "bool" and isinstance(value, bool)):
+            if isinstance(value, expected) and not (kind != "bool" and isinstance(value, bool)):
                 return resolved
             self.fail(event, f"`{text}` is not a valid !!{kind}")
+            self.parsed.refused.add(path)
             return text
         self.fail(event, f"tag {tag} is not supported; remove it")
+        self.parsed.refused.add(path)
         return text
 
 

@@ -55,8 +55,7 @@ class MarkdownRenderer(Renderer):
                 continue
             parts.append(f"- {md_text(item.path)}: **{len(item.problems)} problem(s)**\n")
             rows = [
-                [md_text(p.file), str(p.line or ""), str(p.column or ""), md_text(p.message)]
-                for p in item.problems
+                [md_text(p.file), str(p.line or ""), str(p.column or ""), md_text(p.message)] for p in item.problems
             ]
             parts.append("\n" + md_table(["file", "line", "column", "problem"], rows) + "\n")
         return "".join(parts)

@@ -1,0 +1,98 @@
+"""Shared fixtures: a small valid dataset as YAML text, and a way to write it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+Writer = Callable[..., Path]
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+MINIMAL = """\
+# A small but complete dataset.
+schema: 1
+conflict:
+  id: test-war
+  title: Test war
+issues:
+  - id: nato
+    title: NATO
+    category: security
+    ladder:
+      - {id: joins, title: Joins}
+      - {id: neutral, title: Neutral}
+      - {id: no-enlargement, title: No enlargement}
+  - id: prisoners
+    title: Prisoners
+    category: justice-humanitarian
+parties:
+  - id: russia
+    name: Russia
+    kind: state
+    aliases: [Kremlin, Moscow]
+  - id: ukraine
+    name: Ukraine
+    kind: state
+    aliases: [Kyiv]
+sources:
+  - id: tass-1
+    publisher: TASS
+    title: Interview
+    url: https://tass.com/politics/1
+statements:
+  - id: ru-1
+    party: russia
+    date: 2022-03-07
+    speaker: {name: Dmitry Peskov, role: Kremlin spokesman}
+    source: tass-1
+    basis: on-record
+    conditions:
+      - id: ru-neutral
+        issue: nato
+        text: Ukraine becomes neutral.
+        kind: demand
+        stage: settlement
+        level: neutral
+  - id: ua-1
+    party: ukraine
+    date: 2022-03-29
+    source: {publisher: Reuters, url: "https://reuters.com/a"}
+    basis: official-document
+    conditions:
+      - id: ua-guarantees
+        issue: nato
+        text: Neutrality in exchange for guarantees.
+        kind: offer
+        stage: settlement
+        level: neutral
+      - id: ua-all-for-all
+        issue: prisoners
+        text: Exchange all prisoners for all.
+        kind: demand
+        stage: ceasefire
+"""
+
+
+@pytest.fixture
+def minimal_yaml() -> str:
+    return MINIMAL
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Writer:
+    """Write text (or bytes) to a file in tmp_path and return its path."""
+
+    def _write(text: str | bytes, name: str = "positions.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
