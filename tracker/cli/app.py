@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,8 @@ from tracker.cli.output import FORMAT_HELP, Color, Format, emit, fail, note, ter
 
 if TYPE_CHECKING:
     from tracker.core.dataset import Dataset
+    from tracker.core.dates import PartialDate
+    from tracker.render.base import Renderer
 
 DEFAULT_DATA = Path("positions.yaml")
 
@@ -35,7 +37,7 @@ app = typer.Typer(
 )
 
 DataOption = Annotated[
-    Optional[Path],  # noqa: UP045 - typer needs Optional here
+    Path | None,
     typer.Option(
         "--data",
         "-d",
@@ -45,7 +47,7 @@ DataOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help=FORMAT_HELP)]
 OutputOption = Annotated[
-    Optional[Path],  # noqa: UP045
+    Path | None,
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False),
 ]
 ColorOption = Annotated[Color, typer.Option("--color", help="Colour in terminal output; NO_COLOR is honoured by auto.")]
@@ -91,7 +93,7 @@ def load(data: Path | None) -> Dataset:
         raise AssertionError("unreachable") from None
 
 
-def _renderer(format: Format, color: Color, output: Path | None):  # type: ignore[no-untyped-def]
+def _renderer(format: Format, color: Color, output: Path | None) -> Renderer:
     from tracker.render import renderer_for
 
     return renderer_for(format, color=use_color(color, output), width=terminal_width(output))
@@ -100,7 +102,7 @@ def _renderer(format: Format, color: Color, output: Path | None):  # type: ignor
 @app.command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]],  # noqa: UP045
+        list[Path] | None,
         typer.Argument(
             help="Datasets to check: files or directories. [default: $TRACKER_DATA or positions.yaml]",
             show_default=False,
@@ -188,6 +190,258 @@ def issues(
     """
     dataset = load(data)
     emit(_renderer(format, color, output).issues(dataset), output)
+
+
+DateHelp = "YYYY-MM-DD, YYYY-MM or YYYY"
+IncludeDisputedOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-disputed",
+        help="Count statements that a later source corrected or disputed (always shown, labelled).",
+    ),
+]
+
+
+def _date(text: str | None, option: str, default: PartialDate | None = None) -> PartialDate:
+    from datetime import date
+
+    from tracker.core.dates import PartialDate
+
+    if text is None:
+        return default if default is not None else PartialDate.of(date.today())
+    try:
+        return PartialDate.parse(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint=option) from None
+
+
+def _optional_date(text: str | None, option: str) -> PartialDate | None:
+    return None if text is None else _date(text, option)
+
+
+def _party_ids(dataset: Dataset, names: list[str] | None) -> list[str]:
+    """Party ids for names given by id, name or alias; every party when none."""
+    from tracker.core.engine.lookup import LookupFailed, resolve_party
+
+    if not names:
+        return [party.id for party in dataset.parties]
+    try:
+        return [resolve_party(dataset, name).id for name in names]
+    except LookupFailed as error:
+        fail(str(error))
+        raise AssertionError("unreachable") from None
+
+
+def _issue_id(dataset: Dataset, name: str | None) -> str | None:
+    from tracker.core.engine.lookup import LookupFailed, resolve_issue
+
+    if name is None:
+        return None
+    try:
+        return resolve_issue(dataset, name).id
+    except LookupFailed as error:
+        fail(str(error))
+        raise AssertionError("unreachable") from None
+
+
+@app.command()
+def show(
+    party: Annotated[str, typer.Argument(help="Party id, name or alias (any case).", show_default=False)],
+    at: Annotated[
+        str | None, typer.Option("--at", help=f"Position as of the end of this date ({DateHelp}). [default: today]")
+    ] = None,
+    include_disputed: IncludeDisputedOption = False,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """Show what a party demands on each issue, with the source of every line.
+
+    Example:  tracker show russia --at 2022-04
+    """
+    from tracker.core.engine.position import position
+
+    when = _date(at, "--at")
+    dataset = load(data)
+    [party_id] = _party_ids(dataset, [party])
+    emit(_renderer(format, color, output).position(position(dataset, party_id, when, include_disputed)), output)
+
+
+@app.command()
+def diff(
+    parties: Annotated[
+        list[str] | None, typer.Argument(help="Parties (id, name or alias). [default: all]", show_default=False)
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help=f"Start of the window ({DateHelp}); the state just before it is the baseline. [default: the first statement]",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--to", help=f"End of the window ({DateHelp}), inclusive. [default: today]")
+    ] = None,
+    issue: Annotated[str | None, typer.Option("--issue", "-i", help="Only this issue (id or title).")] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when something shifted, like `git diff --exit-code`.")
+    ] = False,
+    include_disputed: IncludeDisputedOption = False,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """Show what shifted between two dates: added, dropped, replaced, reworded, moved.
+
+    Moves on laddered issues are called hardening or softening against each
+    counterpart. Corrected or disputed reports are listed, labelled, and left out
+    of the shifts unless --include-disputed.
+
+    Example:  tracker diff russia --from 2022-03-01 --to 2025-07-01 --issue nato
+    """
+    from tracker.core.engine.diff import diff as compute_diff
+
+    dataset = load(data)
+    ids = _party_ids(dataset, parties)
+    first = min((p.statement.date for p in dataset.statements if set(p.parties) & set(ids)), default=None)
+    result = compute_diff(
+        dataset,
+        ids,
+        since=_date(since, "--from", default=first),
+        until=_date(until, "--to"),
+        issue_id=_issue_id(dataset, issue),
+        include_disputed=include_disputed,
+    )
+    emit(_renderer(format, color, output).diff(result), output)
+    if exit_code and result.shifted:
+        raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    parties: Annotated[
+        list[str] | None, typer.Argument(help="Parties (id, name or alias). [default: all]", show_default=False)
+    ] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help=f"Compare as of the end of this date ({DateHelp}). [default: today]")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help=f"Also measure the gaps at this date, to tell converging from diverging ({DateHelp})."
+        ),
+    ] = None,
+    include_disputed: IncludeDisputedOption = False,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """Put parties side by side: the issue × party matrix and the ladder gap of each pair.
+
+    Example:  tracker compare russia ukraine --at 2025-07-01 --since 2022-04-01
+    """
+    from tracker.core.engine.compare import compare as compute_compare
+
+    dataset = load(data)
+    result = compute_compare(
+        dataset,
+        _party_ids(dataset, parties),
+        at=_date(at, "--at"),
+        since=_optional_date(since, "--since"),
+        include_disputed=include_disputed,
+    )
+    emit(_renderer(format, color, output).comparison(result), output)
+
+
+@app.command()
+def timeline(
+    party: Annotated[str | None, typer.Option("--party", "-p", help="Only statements of this party.")] = None,
+    issue: Annotated[str | None, typer.Option("--issue", "-i", help="Only conditions on this issue.")] = None,
+    since: Annotated[str | None, typer.Option("--from", help=f"First date ({DateHelp}).")] = None,
+    until: Annotated[str | None, typer.Option("--to", help=f"Last date ({DateHelp}).")] = None,
+    include_disputed: IncludeDisputedOption = False,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """List statements in order, and what each did to its party's conditions.
+
+    Example:  tracker timeline --party russia --issue nato
+    """
+    from tracker.core.engine.timeline import timeline as compute_timeline
+
+    dataset = load(data)
+    party_id = _party_ids(dataset, [party])[0] if party else None
+    result = compute_timeline(
+        dataset,
+        party_id=party_id,
+        issue_id=_issue_id(dataset, issue),
+        include_disputed=include_disputed,
+        since=_optional_date(since, "--from"),
+        until=_optional_date(until, "--to"),
+    )
+    emit(_renderer(format, color, output).timeline(result), output)
+
+
+@app.command()
+def report(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help=f"Start of 'recent shifts' and of the gap trend ({DateHelp}). [default: one year ago]"
+        ),
+    ] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help=f"Report as of this date ({DateHelp}). [default: today]")
+    ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            "--max-chars",
+            min=1000,
+            help="Cut whole sections, with a visible note, beyond this size. GitHub: 1048576 for a job summary, 65536 for a comment.",
+        ),
+    ] = 1_000_000,
+    data: DataOption = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help=FORMAT_HELP)] = Format.MARKDOWN,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """One report for CI: positions, recent shifts, gaps and a timeline picture.
+
+    Markdown by default, ready for $GITHUB_STEP_SUMMARY or a pull-request comment.
+
+    Example:  tracker report --since 2025-01 >> "$GITHUB_STEP_SUMMARY"
+    """
+    from datetime import date
+
+    from tracker.core.dates import PartialDate
+    from tracker.core.engine.compare import compare as compute_compare
+    from tracker.core.engine.diff import diff as compute_diff
+    from tracker.core.engine.timeline import timeline as compute_timeline
+    from tracker.core.results import Report
+    from tracker.render import renderer_for
+
+    today = date.today()
+    when = _date(at, "--at")
+    start = _date(since, "--since", default=PartialDate.of(today.replace(year=today.year - 1, day=min(today.day, 28))))
+    dataset = load(data)
+    ids = _party_ids(dataset, None)
+    comparison = compute_compare(dataset, ids, at=when, since=start)
+    title = f"Negotiation positions: {dataset.conflict.title}" if dataset.conflict else "Negotiation positions"
+    result = Report(
+        title=title,
+        positions=comparison.positions,
+        recent=compute_diff(dataset, ids, since=start, until=when),
+        comparison=comparison,
+        timeline=compute_timeline(dataset, since=start, until=when),
+    )
+    renderer = renderer_for(format, color=use_color(color, output), width=terminal_width(output), max_chars=max_chars)
+    emit(renderer.report(result), output)
 
 
 def main() -> None:

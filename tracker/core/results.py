@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.core.dataset import Dataset
+from tracker.core.engine.results import Comparison, DiffResult, Position, Timeline
 from tracker.core.problems import Problem
 
 
@@ -32,3 +33,14 @@ class ValidationReport:
     @property
     def problem_count(self) -> int:
         return sum(len(item.problems) for item in self.checked)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The CI report: where everyone stands, what moved lately, the gaps, the story."""
+
+    title: str
+    positions: tuple[Position, ...]
+    recent: DiffResult
+    comparison: Comparison
+    timeline: Timeline

@@ -15,7 +15,7 @@ class Format(str, Enum):
     JSON = "json"
 
 
-def renderer_for(format: Format, *, color: bool = False, width: int = 100) -> Renderer:
+def renderer_for(format: Format, *, color: bool = False, width: int = 100, max_chars: int = 1_000_000) -> Renderer:
     """The renderer for a format; imports only that format's module."""
     if format is Format.JSON:
         from tracker.render.json import JsonRenderer
@@ -24,7 +24,7 @@ def renderer_for(format: Format, *, color: bool = False, width: int = 100) -> Re
     if format is Format.MARKDOWN:
         from tracker.render.markdown import MarkdownRenderer
 
-        return MarkdownRenderer()
+        return MarkdownRenderer(max_chars=max_chars)
     from tracker.render.terminal import TerminalRenderer
 
     return TerminalRenderer(color=color, width=width)

@@ -6,9 +6,27 @@ import re
 from abc import ABC, abstractmethod
 
 from tracker.core.dataset import Dataset
-from tracker.core.results import ValidationReport
+from tracker.core.engine.results import ChangeKind, Citation, Comparison, CorrectionNote, DiffResult, Position, Timeline
+from tracker.core.results import Report, ValidationReport
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# Plain-text markers, so that meaning survives without colour.
+MARKERS = {
+    ChangeKind.ADDED: "+",
+    ChangeKind.DROPPED: "−",
+    ChangeKind.REPLACED: "~",
+    ChangeKind.REWORDED: "~",
+    ChangeKind.MOVED: "↕",
+    ChangeKind.REAFFIRMED: "=",
+    ChangeKind.UNCHANGED: "·",
+}
+
+
+def move_marker(level_move: int | None) -> str:
+    if not level_move:
+        return ""
+    return f"↑{level_move}" if level_move > 0 else f"↓{-level_move}"
 
 
 def inert(text: str) -> str:
@@ -18,6 +36,19 @@ def inert(text: str) -> str:
     second wall, for text that reaches a renderer by another road.
     """
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def citation_line(citation: Citation) -> str:
+    """`publisher, date (basis)` with the speaker when known: the plain form."""
+    who = f"{citation.speaker}; " if citation.speaker else ""
+    flag = ", disputed" if citation.disputed else ""
+    return f"{who}{citation.publisher}, {citation.date} ({citation.basis.value}{flag})"
+
+
+def correction_source(note: CorrectionNote) -> str:
+    """A correcting source: publisher and, when known, the correction's date."""
+    when = f", {note.date}" if note.date else ""
+    return f"{note.source.publisher}{when}"
 
 
 class Renderer(ABC):
@@ -31,3 +62,18 @@ class Renderer(ABC):
 
     @abstractmethod
     def issues(self, dataset: Dataset) -> str: ...
+
+    @abstractmethod
+    def position(self, position: Position) -> str: ...
+
+    @abstractmethod
+    def diff(self, result: DiffResult) -> str: ...
+
+    @abstractmethod
+    def comparison(self, comparison: Comparison) -> str: ...
+
+    @abstractmethod
+    def timeline(self, timeline: Timeline) -> str: ...
+
+    @abstractmethod
+    def report(self, report: Report) -> str: ...

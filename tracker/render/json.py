@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from enum import Enum
 from typing import Any
+
+from pydantic import BaseModel
 
 from tracker import __version__
 from tracker.core.dataset import Dataset
+from tracker.core.dates import PartialDate
+from tracker.core.engine.results import Comparison, DiffResult, Position, Timeline
 from tracker.core.model import Issue, Party
 from tracker.core.problems import Problem
-from tracker.core.results import ValidationReport
+from tracker.core.results import Report, ValidationReport
 from tracker.render.base import Renderer
 
 ENVELOPE_VERSION = 1
@@ -18,6 +24,29 @@ ENVELOPE_VERSION = 1
 def envelope(kind: str, data: Any) -> str:
     document = {"format": "tracker", "version": ENVELOPE_VERSION, "tracker": __version__, "kind": kind, "data": data}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json(value: Any) -> Any:
+    """Result objects as JSON data: dataclass fields in declaration order."""
+    if isinstance(value, Issue):
+        return {"id": value.id, "title": value.title, "category": value.category.value}
+    if isinstance(value, Party):
+        return {"id": value.id, "name": value.name, "kind": value.kind.value}
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True, by_alias=True)
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for name in ("shifted", "stated"):  # derived facts scripts should not recompute
+            if hasattr(type(value), name):
+                data[name] = getattr(value, name)
+        return data
+    if isinstance(value, tuple | list):
+        return [to_json(item) for item in value]
+    return value
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:
@@ -55,6 +84,21 @@ class JsonRenderer(Renderer):
 
     def issues(self, dataset: Dataset) -> str:
         return envelope("issues", [issue_json(issue) for issue in dataset.issues])
+
+    def position(self, position: Position) -> str:
+        return envelope("position", to_json(position))
+
+    def diff(self, result: DiffResult) -> str:
+        return envelope("diff", to_json(result))
+
+    def comparison(self, comparison: Comparison) -> str:
+        return envelope("comparison", to_json(comparison))
+
+    def timeline(self, timeline: Timeline) -> str:
+        return envelope("timeline", to_json(timeline))
+
+    def report(self, report: Report) -> str:
+        return envelope("report", to_json(report))
 
 
 def _counts(dataset: Dataset) -> dict[str, int]:

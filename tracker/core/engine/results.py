@@ -1,0 +1,215 @@
+"""Typed results of the engine; every renderer consumes these and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from tracker.core.dates import PartialDate
+from tracker.core.model import Basis, Condition, CorrectionKind, Issue, Party
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a line comes from: the statement and its source."""
+
+    statement_id: str
+    date: PartialDate
+    publisher: str
+    title: str | None
+    url: str | None
+    basis: Basis
+    speaker: str | None  # "name, role" or None
+    disputed: bool  # the statement carries a correction or dispute
+
+
+@dataclass(frozen=True)
+class CorrectionNote:
+    kind: CorrectionKind
+    text: str
+    date: PartialDate | None
+    source: Citation  # statement_id is the corrected statement's id
+
+
+@dataclass(frozen=True)
+class DisputedReport:
+    """A statement left out of positions by default, with what corrects it."""
+
+    party_ids: tuple[str, ...]
+    citation: Citation
+    conditions: tuple[Condition, ...]
+    corrections: tuple[CorrectionNote, ...]
+
+
+@dataclass(frozen=True)
+class ActiveCondition:
+    """A condition in force for a party: its latest wording and who said it."""
+
+    condition: Condition  # as last stated
+    party: str
+    first_stated: Citation
+    last_stated: Citation
+    level_index: int | None  # index on the issue's ladder, None without a level
+
+
+@dataclass(frozen=True)
+class IssuePosition:
+    issue: Issue
+    conditions: tuple[ActiveCondition, ...]  # empty: no stated position
+    level: str | None  # level of the most recently stated active condition with one
+    level_index: int | None
+
+    @property
+    def stated(self) -> bool:
+        return bool(self.conditions)
+
+
+@dataclass(frozen=True)
+class Position:
+    party: Party
+    at: PartialDate  # the position as of the end of this date
+    issues: tuple[IssuePosition, ...]  # every issue of the dataset, in dataset order
+    include_disputed: bool
+    disputed: tuple[DisputedReport, ...]  # disputed statements of this party up to `at`
+
+
+class ChangeKind(str, Enum):
+    ADDED = "added"
+    DROPPED = "dropped"
+    REPLACED = "replaced"
+    REWORDED = "reworded"
+    MOVED = "moved"
+    REAFFIRMED = "reaffirmed"
+    UNCHANGED = "unchanged"
+
+    @property
+    def is_shift(self) -> bool:
+        return self not in (ChangeKind.REAFFIRMED, ChangeKind.UNCHANGED)
+
+
+@dataclass(frozen=True)
+class WordChange:
+    """One run of a word-level diff."""
+
+    op: str  # "equal", "insert" or "delete"
+    text: str
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: ChangeKind
+    issue: str
+    before: ActiveCondition | None  # None for added
+    after: ActiveCondition | None  # None for dropped
+    words: tuple[WordChange, ...] = ()  # word diff when the text changed
+    level_move: int | None = None  # +n up the ladder, -n down; None when not comparable
+    chain: tuple[str, ...] = ()  # replaced: ids from the old condition to the new
+    withdrawn_by: Citation | None = None  # dropped: the statement that withdrew it
+
+
+class Verdict(str, Enum):
+    HARDENING = "hardening"
+    SOFTENING = "softening"
+    STEADY = "steady"
+
+
+@dataclass(frozen=True)
+class Direction:
+    """A party's move on an issue measured against one counterpart's level."""
+
+    counterpart: str
+    distance_before: int
+    distance_after: int
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class IssueDiff:
+    issue: Issue
+    changes: tuple[Change, ...]
+    level_before: str | None
+    level_after: str | None
+    directions: tuple[Direction, ...] = ()
+
+    @property
+    def shifted(self) -> bool:
+        return any(change.kind.is_shift for change in self.changes)
+
+
+@dataclass(frozen=True)
+class PartyDiff:
+    party: Party
+    issues: tuple[IssueDiff, ...]  # only issues with at least one change entry
+    disputed: tuple[DisputedReport, ...]  # disputed statements within the window
+
+    @property
+    def shifted(self) -> bool:
+        return any(issue.shifted for issue in self.issues)
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    since: PartialDate  # window starts at since.start (the state just before it)
+    until: PartialDate  # window ends at until.end
+    include_disputed: bool
+    parties: tuple[PartyDiff, ...]
+
+    @property
+    def shifted(self) -> bool:
+        return any(party.shifted for party in self.parties)
+
+
+class Trend(str, Enum):
+    CONVERGING = "converging"
+    DIVERGING = "diverging"
+    STEADY = "steady"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Ladder distance between two parties on one issue, then and now."""
+
+    issue: str
+    party_a: str
+    party_b: str
+    distance: int | None  # at `at`; None when either party has no level
+    distance_since: int | None  # at `since`
+    trend: Trend | None  # None when either distance is unknown
+
+
+@dataclass(frozen=True)
+class Comparison:
+    at: PartialDate
+    since: PartialDate | None
+    parties: tuple[Party, ...]
+    issues: tuple[Issue, ...]
+    positions: tuple[Position, ...]  # one per party, same order as `parties`, at `at`
+    gaps: tuple[Gap, ...]  # laddered issues × party pairs, in issue then pair order
+
+
+@dataclass(frozen=True)
+class ConditionEvent:
+    """What one statement did to one condition of its party."""
+
+    condition_id: str
+    issue: str
+    what: str  # "new", "restated", "reworded", "moved", "replaces", "withdrawn"
+    text: str  # the condition's text (for withdrawn: its last wording)
+    level: str | None = None
+    replaces: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    citation: Citation
+    party_ids: tuple[str, ...]
+    events: tuple[ConditionEvent, ...]
+    corrections: tuple[CorrectionNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timeline:
+    party: str | None
+    issue: str | None
+    include_disputed: bool
+    events: tuple[TimelineEvent, ...] = field(default_factory=tuple)
