@@ -1,0 +1,75 @@
+"""Start-up benchmark: whole-process times as ratios against import baselines.
+
+Targets (DESIGN.md): `tracker --help` within 1.2x `python -c "import typer"`;
+`tracker diff` on the shipped data within 1.5x
+`python -c "import typer, pydantic, rich.console"`.
+
+Run:  .venv/bin/python benchmarks/startup.py [--runs N]
+Each command runs N times (default 15), alternating, and the median is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+TRACKER = [PYTHON, "-m", "tracker"]
+
+COMMANDS = {
+    "import typer": [PYTHON, "-c", "import typer"],
+    "import typer, pydantic, rich.console": [PYTHON, "-c", "import typer, pydantic, rich.console"],
+    "tracker --help": [*TRACKER, "--help"],
+    "tracker diff (shipped data)": [
+        *TRACKER,
+        "diff",
+        "russia",
+        "--from",
+        "2022-03-01",
+        "--to",
+        "2025-07-01",
+        "--color",
+        "never",
+    ],
+    "tracker validate (shipped data)": [*TRACKER, "validate", "positions.yaml", "--color", "never"],
+}
+RATIOS = [
+    ("tracker --help", "import typer", 1.2),
+    ("tracker diff (shipped data)", "import typer, pydantic, rich.console", 1.5),
+    ("tracker validate (shipped data)", "import typer, pydantic, rich.console", None),
+]
+
+
+def run_once(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    samples: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for command in COMMANDS.values():
+        run_once(command)  # warm the file cache and .pyc files
+    for _ in range(args.runs):
+        for name, command in COMMANDS.items():
+            samples[name].append(run_once(command))
+    medians = {name: statistics.median(times) for name, times in samples.items()}
+    for name, median in medians.items():
+        print(f"{name:<40} {median * 1000:8.1f} ms (median of {args.runs})")
+    print()
+    for name, baseline, target in RATIOS:
+        ratio = medians[name] / medians[baseline]
+        verdict = "" if target is None else (" ok" if ratio <= target else f" OVER target {target}x")
+        print(f"{name} / {baseline}: {ratio:.2f}x{verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The shipped positions.yaml is evidence: these tests protect it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import REPO
+from tracker.core.dataset import Dataset
+from tracker.core.dates import PartialDate
+from tracker.core.engine.diff import diff
+from tracker.core.engine.position import position
+from tracker.core.model import Basis
+from tracker.load.loader import load_dataset
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    return load_dataset(REPO / "positions.yaml", today=date.today())
+
+
+def test_starts_with_the_schema_line() -> None:
+    first = (REPO / "positions.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schema/positions.schema.json"
+
+
+def test_covers_several_parties(shipped: Dataset) -> None:
+    speaking = {party for placed in shipped.statements for party in placed.parties}
+    assert {"russia", "ukraine", "united-states"} <= speaking
+
+
+def test_every_statement_has_a_source_url(shipped: Dataset) -> None:
+    missing = [
+        p.id for p in shipped.statements if (s := shipped.resolve_source(p.statement.source)) is None or not s.url
+    ]
+    assert missing == []
+
+
+def test_every_statement_has_an_explicit_id(shipped: Dataset) -> None:
+    assert all(placed.statement.id for placed in shipped.statements)
+
+
+def test_core_issues_have_ladders(shipped: Dataset) -> None:
+    laddered = {issue.id for issue in shipped.issues if issue.ladder}
+    assert {"nato", "territory"} <= laddered
+
+
+def test_the_baltic_misreport_carries_its_correction_and_is_not_a_position(shipped: Dataset) -> None:
+    baltic = [
+        placed for placed in shipped.statements if any("baltic" in c.text.lower() for c in placed.statement.conditions)
+    ]
+    assert baltic, "the seed's Baltic claim must be recorded, as a corrected report"
+    for placed in baltic:
+        assert placed.statement.corrections, placed.id
+        assert placed.statement.basis is Basis.MEDIA_REPORT
+    baltic_ids = {c.id for placed in baltic for c in placed.statement.conditions}
+    now = position(shipped, "russia", PartialDate.of(date.today()))
+    active = {a.condition.id for issue in now.issues for a in issue.conditions}
+    assert not baltic_ids & active
+    assert baltic_ids <= {c.id for report in now.disputed for c in report.conditions}
+
+
+def test_russia_nato_shift_is_visible_in_the_diff(shipped: Dataset) -> None:
+    result = diff(
+        shipped, ["russia"], PartialDate.parse("2022-03-01"), PartialDate.parse("2025-07-01"), issue_id="nato"
+    )
+    [russia] = result.parties
+    [nato] = russia.issues
+    assert nato.shifted
+    assert nato.level_after is not None
+    ladder = [level.id for level in nato.issue.ladder]
+    assert nato.level_after == "no-nato-enlargement" or ladder.index(nato.level_after) >= ladder.index(
+        "no-nato-enlargement"
+    )
+    disputed = {c.id for report in russia.disputed for c in report.conditions}
+    changed = {side.condition.id for c in nato.changes for side in (c.before, c.after) if side is not None}
+    assert disputed and not disputed & changed
