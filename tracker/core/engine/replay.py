@@ -1,0 +1,158 @@
+"""The shared state machine: statements replayed, in order, into each party's conditions.
+
+Every engine function is one or two passes of `replay` (or, for the timeline, the
+same `PartyState.apply` step by step). A pass is O(S + C·k): S statements, C
+conditions, k signers of a statement (1 except for joint texts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, field
+
+from tracker.core.dataset import Dataset, Placed
+from tracker.core.dates import PartialDate
+from tracker.core.engine.citations import cite
+from tracker.core.engine.results import ActiveCondition, Citation
+from tracker.core.model import Condition
+
+# (statement order, index of the condition within the statement): larger is later.
+Seq = tuple[int, int]
+StatementFilter = Callable[[Placed], bool]
+# issue id -> level id -> index on the ladder
+Ladders = dict[str, dict[str, int]]
+
+
+@dataclass(slots=True)
+class Held:
+    """A condition a party has stated, in its latest wording."""
+
+    condition: Condition
+    first_stated: Citation
+    last_stated: Citation
+    seq: Seq
+
+    @property
+    def id(self) -> str:
+        return self.condition.id
+
+    @property
+    def order(self) -> int:
+        return self.seq[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """Why a condition last went out of force."""
+
+    by: Citation
+    replaced_by: str | None  # None: withdrawn
+
+
+@dataclass
+class PartyState:
+    """One party's conditions after the statements replayed so far."""
+
+    party: str
+    held: dict[str, Held] = field(default_factory=dict)  # every id ever stated, active or not
+    active: dict[str, None] = field(default_factory=dict)  # an ordered set, for deterministic output
+    endings: dict[str, Ending] = field(default_factory=dict)  # last deactivation per id
+    restated: set[str] = field(default_factory=set)  # ids stated in window statements
+    disputed: list[Placed] = field(default_factory=list)  # counted disputed statements, applied or not
+
+    def apply(self, placed: Placed, citation: Citation, in_window: bool = False) -> None:
+        statement = placed.statement
+        for index, condition in enumerate(statement.conditions):
+            self._state(condition, citation, (placed.order, index))
+            if in_window:
+                self.restated.add(condition.id)
+            for old in condition.replaces:
+                self._end(old, Ending(citation, replaced_by=condition.id))
+        for old in statement.withdraws:
+            self._end(old, Ending(citation, replaced_by=None))
+
+    def active_held(self) -> Iterator[Held]:
+        return (self.held[cid] for cid in self.active)
+
+    def _state(self, condition: Condition, citation: Citation, seq: Seq) -> None:
+        earlier = self.held.get(condition.id)
+        first = earlier.first_stated if earlier else citation
+        self.held[condition.id] = Held(condition, first, citation, seq)
+        self.active[condition.id] = None
+
+    def _end(self, cid: str, ending: Ending) -> None:
+        # A joint text may replace or withdraw what only another signer stated: a no-op here.
+        if cid in self.active:
+            del self.active[cid]
+            self.endings[cid] = ending
+
+
+def replay(
+    dataset: Dataset,
+    counts: StatementFilter,
+    include_disputed: bool,
+    parties: Collection[str] | None = None,
+    window: StatementFilter | None = None,
+) -> dict[str, PartyState]:
+    """Each party's state after the statements that `counts`, in dataset order. O(S + C·k).
+
+    `parties` limits the work to those parties (None: every party of the dataset);
+    `window` marks the statements whose restatements `PartyState.restated` records.
+    """
+    wanted = [party.id for party in dataset.parties] if parties is None else list(parties)
+    states = {party: PartyState(party) for party in wanted}
+    for placed in dataset.statements:
+        signers = [states[party] for party in placed.parties if party in states]
+        if not signers or not counts(placed):
+            continue
+        disputed = placed.statement.disputed
+        citation = cite(dataset, placed)
+        in_window = window is not None and window(placed)
+        for state in signers:
+            if disputed:
+                state.disputed.append(placed)
+            if include_disputed or not disputed:
+                state.apply(placed, citation, in_window)
+    return states
+
+
+def said_by(at: PartialDate) -> StatementFilter:
+    """Statements whose whole date span is over by the end of `at`."""
+    end = at.end
+    return lambda placed: placed.statement.date.end <= end
+
+
+def said_before(since: PartialDate) -> StatementFilter:
+    """Statements whose whole date span is over before `since` begins."""
+    start = since.start
+    return lambda placed: placed.statement.date.end < start
+
+
+def ladders_of(dataset: Dataset) -> Ladders:
+    return {issue.id: {level.id: index for index, level in enumerate(issue.ladder)} for issue in dataset.issues}
+
+
+def level_index(ladders: Ladders, condition: Condition) -> int | None:
+    if condition.level is None:
+        return None
+    return ladders.get(condition.issue, {}).get(condition.level)
+
+
+def active_condition(held: Held, party: str, ladders: Ladders) -> ActiveCondition:
+    return ActiveCondition(
+        condition=held.condition,
+        party=party,
+        first_stated=held.first_stated,
+        last_stated=held.last_stated,
+        level_index=level_index(ladders, held.condition),
+    )
+
+
+def issue_levels(state: PartyState) -> dict[str, Condition]:
+    """Per issue, the most recently stated active condition that has a level. O(active)."""
+    latest: dict[str, Held] = {}
+    for held in state.active_held():
+        issue = held.condition.issue
+        if held.condition.level is not None and (issue not in latest or held.seq > latest[issue].seq):
+            latest[issue] = held
+    return {issue: held.condition for issue, held in latest.items()}
