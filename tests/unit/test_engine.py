@@ -379,6 +379,8 @@ def test_replacement_across_several_steps_reports_the_whole_chain() -> None:
     assert (change.kind, change.chain, change.level_move) == (ChangeKind.REPLACED, ("a", "x", "b"), 2)
     assert change.before is not None and change.before.condition.id == "a"
     assert change.after is not None and change.after.condition.id == "b"
+    # the step between is shown with its own date, so the path is sourced too
+    assert [(step.condition.id, str(step.last_stated.date)) for step in change.via] == [("x", "2022-06-01")]
 
 
 def test_replaced_then_withdrawn_is_dropped_citing_the_withdrawal() -> None:

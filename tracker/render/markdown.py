@@ -156,6 +156,7 @@ def _change_markdown(change: Change) -> str:
         chain = " → ".join(md_code(i) for i in change.chain)
         lines = [f"- {marker} **replaced** {chain}{move}"]
         lines.append(f"  - before: {md_condition(change.before)}")
+        lines += [f"  - via: {md_condition(step)}" for step in change.via]
         lines.append(f"  - after: {md_condition(change.after)}")
     elif change.kind is ChangeKind.DROPPED and change.before:
         by = f" — withdrawn ({md_citation(change.withdrawn_by)})" if change.withdrawn_by else ""

@@ -200,11 +200,19 @@ def _fate(party: str, old: Held, after: PartyState, ladders: Ladders) -> Change:
         chain.append(successor)
         seen.add(successor)
         if successor in after.active:
-            return _replaced(party, before, after.held[successor], tuple(chain), ladders)
+            via = tuple(active_condition(after.held[cid], party, ladders) for cid in chain[1:-1])
+            return _replaced(party, before, after.held[successor], tuple(chain), via, ladders)
     return Change(ChangeKind.DROPPED, old.condition.issue, before, None)
 
 
-def _replaced(party: str, before: ActiveCondition, new: Held, chain: tuple[str, ...], ladders: Ladders) -> Change:
+def _replaced(
+    party: str,
+    before: ActiveCondition,
+    new: Held,
+    chain: tuple[str, ...],
+    via: tuple[ActiveCondition, ...],
+    ladders: Ladders,
+) -> Change:
     after = active_condition(new, party, ladders)
     same_issue = before.condition.issue == after.condition.issue
     return Change(
@@ -215,6 +223,7 @@ def _replaced(party: str, before: ActiveCondition, new: Held, chain: tuple[str, 
         words=_words(before.condition, after.condition),
         level_move=_level_move(before.level_index, after.level_index) if same_issue else None,
         chain=chain,
+        via=via,
     )
 
 

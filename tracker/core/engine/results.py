@@ -104,6 +104,7 @@ class Change:
     words: tuple[WordChange, ...] = ()  # word diff when the text changed
     level_move: int | None = None  # +n up the ladder, -n down; None when not comparable
     chain: tuple[str, ...] = ()  # replaced: ids from the old condition to the new
+    via: tuple[ActiveCondition, ...] = ()  # replaced: the steps between, each with its source
     withdrawn_by: Citation | None = None  # dropped: the statement that withdrew it
 
 
