@@ -112,3 +112,12 @@ def test_statements_sort_by_date_then_file_order(write: Writer, minimal_yaml: st
     text = minimal_yaml.replace("date: 2022-03-29", "date: 2022-03")
     dataset = load(write(text))
     assert [s.id for s in dataset.statements] == ["ua-1", "ru-1"]
+
+
+def test_models_accept_python_dates_from_other_yaml_loaders(minimal_yaml: str) -> None:
+    import yaml
+
+    from tracker.core.model import PositionsFile
+
+    content = PositionsFile.model_validate(yaml.safe_load(minimal_yaml))  # YAML 1.1: dates become `date`
+    assert str(content.statements[0].date) == "2022-03-07"

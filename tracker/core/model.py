@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Literal
 
@@ -64,6 +65,8 @@ Url = Annotated[
 def _parse_date(value: object) -> object:
     if isinstance(value, PartialDate):
         return value
+    if isinstance(value, date):  # from Python callers, or YAML 1.1 loaders
+        return PartialDate.of(value)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # a bare year, read by YAML as a number
     if isinstance(value, str):
@@ -113,7 +116,7 @@ Flag = Annotated[bool, PlainValidator(_flag), WithJsonSchema({"type": "boolean"}
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Category(str, Enum):
