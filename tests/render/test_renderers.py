@@ -15,6 +15,7 @@ from tracker.core.dates import PartialDate
 from tracker.core.engine.compare import compare
 from tracker.core.engine.diff import diff
 from tracker.core.engine.position import position
+from tracker.core.engine.review import review
 from tracker.core.engine.timeline import timeline
 from tracker.core.results import Report
 from tracker.load.loader import load_dataset
@@ -47,7 +48,15 @@ def outputs(dataset: Dataset, format: Format) -> dict[str, str]:
         "compare": renderer.comparison(comparison),
         "timeline": renderer.timeline(timeline(dataset, include_disputed=True)),
         "report": renderer.report(report),
+        "review": renderer.review(review(_without(dataset, "ru-2"), dataset, TO, ("main", "pr"))),
     }
+
+
+def _without(dataset: Dataset, statement_id: str) -> Dataset:
+    """The same dataset, one statement fewer: the base side of a review."""
+    (name, content), *_ = dataset.files
+    kept = [s for s in content.statements if s.id != statement_id]
+    return Dataset(files=((name, content.model_copy(update={"statements": kept})),))
 
 
 SUFFIX = {Format.TERMINAL: "txt", Format.MARKDOWN: "md", Format.JSON: "json"}

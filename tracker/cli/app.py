@@ -444,5 +444,82 @@ def report(
     emit(renderer.report(result), output)
 
 
+@app.command()
+def review(
+    base: Annotated[
+        str, typer.Argument(help="The revision before the change, e.g. main or HEAD~1.", show_default=False)
+    ],
+    head: Annotated[
+        str | None,
+        typer.Argument(help="The revision after the change. [default: the working tree]", show_default=False),
+    ] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help=f"Compare positions as of this date ({DateHelp}). [default: today]")
+    ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            "--max-chars",
+            min=2000,
+            help="Markdown: cut at whole sections and rows, with a visible note, beyond this size. "
+            "GitHub allows 65536 in a comment and 1048576 in a job summary.",
+        ),
+    ] = 1_000_000,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """Review a change to the dataset in git: statements added, edited, removed, and what they shift.
+
+    Loads the dataset at BASE and at HEAD (or the working tree), matches
+    statements by id, and compares each party's position and the gaps between
+    parties. Follows the file when it was moved or split into a directory.
+    Exit code 1 when the HEAD side does not load; 2 for git or usage errors.
+
+    Example:  tracker review origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from datetime import date
+
+    from tracker.core.engine.review import review as compute_review
+    from tracker.core.problems import DatasetError
+    from tracker.load.git import GitError, read_side, repository_root, resolve_revision
+    from tracker.load.loader import load_dataset_bytes
+    from tracker.render import renderer_for
+
+    path = _data_path(data)
+    when = _date(at, "--at")
+    try:
+        root = repository_root(Path.cwd())
+        head_commit = resolve_revision(root, head) if head is not None else None
+        base_side = read_side(root, base, path, other=head_commit)
+        head_side = read_side(root, head, path, other=resolve_revision(root, base))
+    except GitError as error:
+        fail(str(error))
+        raise AssertionError("unreachable") from None
+    except DatasetError as error:
+        fail("; ".join(str(p) for p in error.problems))
+        raise AssertionError("unreachable") from None
+
+    def side(files: tuple[tuple[str, bytes], ...]) -> tuple[Dataset | None, tuple[str, ...]]:
+        if not files:
+            return None, ()
+        try:
+            return load_dataset_bytes(files, today=date.today()), ()
+        except DatasetError as error:
+            return None, tuple(str(problem) for problem in error.problems)
+
+    if not base_side.files and not head_side.files:
+        fail(f"no dataset at {path} in {base_side.label} or in {head_side.label}")
+    old, old_problems = side(base_side.files)
+    new, new_problems = side(head_side.files)
+    result = compute_review(old, new, when, (base_side.label, head_side.label), (old_problems, new_problems))
+    renderer = renderer_for(format, color=use_color(color, output), width=terminal_width(output), max_chars=max_chars)
+    emit(renderer.review(result), output)
+    if new_problems:
+        note(f"the {head_side.label} side of the dataset has {len(new_problems)} problem(s)")
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()

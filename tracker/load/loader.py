@@ -7,6 +7,7 @@ listing every problem found, each with its file, line and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from tracker.core.dataset import Dataset
 from tracker.core.model import PositionsFile
 from tracker.core.problems import DatasetError, Problem
 from tracker.core.problems import Path as DataPath
-from tracker.load.text import read_text
+from tracker.load.text import decode, read_text
 from tracker.load.validation import Located, validate_shape
 from tracker.load.yaml_parse import Parsed, fast_parse, precise_parse
 
@@ -74,7 +75,15 @@ def dataset_files(path: Path) -> list[tuple[Path, str]]:
 
 
 def load_dataset(path: Path, today: date) -> Dataset:
-    files = [_load_file(p, display) for p, display in dataset_files(path)]
+    return _assemble([_load_file(p, display) for p, display in dataset_files(path)], today)
+
+
+def load_dataset_bytes(files: Sequence[tuple[str, bytes]], today: date) -> Dataset:
+    """A dataset from file contents already in memory (a git revision, say)."""
+    return _assemble([_load_bytes(display, data) for display, data in files], today)
+
+
+def _assemble(files: list[_File], today: date) -> Dataset:
     problems = [problem for f in files for problem in f.problems]
     loaded = [f for f in files if f.content is not None]
     incomplete = _merge_incomplete([f.incomplete for f in files], any_lost=len(loaded) < len(files))
@@ -98,6 +107,18 @@ def _load_file(path: Path, display: str) -> _File:
         if error.unreadable:
             raise
         return _File(display, "", problems=error.problems, incomplete=_ALL)
+    return _load_text(display, text)
+
+
+def _load_bytes(display: str, data: bytes) -> _File:
+    try:
+        text = decode(data, display)
+    except DatasetError as error:
+        return _File(display, "", problems=error.problems, incomplete=_ALL)
+    return _load_text(display, text)
+
+
+def _load_text(display: str, text: str) -> _File:
     loaded = _File(display, text)
     if _MAYBE_TAG.search(text):
         pass  # yaml-rs ignores tags silently; only the precise pass refuses them

@@ -6,7 +6,16 @@ import re
 from abc import ABC, abstractmethod
 
 from tracker.core.dataset import Dataset
-from tracker.core.engine.results import ChangeKind, Citation, Comparison, CorrectionNote, DiffResult, Position, Timeline
+from tracker.core.engine.results import (
+    ChangeKind,
+    Citation,
+    Comparison,
+    CorrectionNote,
+    DiffResult,
+    Position,
+    Review,
+    Timeline,
+)
 from tracker.core.results import Report, ValidationReport
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -45,6 +54,18 @@ def citation_line(citation: Citation) -> str:
     return f"{who}{citation.publisher}, {citation.date} ({citation.basis.value}{flag})"
 
 
+def review_headline(review: Review) -> str:
+    """One sentence: how many statements changed, and how many parties moved."""
+    counts = {kind: 0 for kind in ("added", "edited", "removed")}
+    for edit in review.edits:
+        counts[edit.kind.value] += 1
+    moved = sum(1 for shift in review.shifts for issue in shift.issues if issue.level_before != issue.level_after)
+    return (
+        f"{counts['added']} statement(s) added, {counts['edited']} edited, {counts['removed']} removed; "
+        f"{len(review.shifts)} party position(s) shift, {moved} ladder move(s), {len(review.gaps)} gap(s) change."
+    )
+
+
 def correction_source(note: CorrectionNote) -> str:
     """A correcting source: publisher and, when known, the correction's date."""
     when = f", {note.date}" if note.date else ""
@@ -77,3 +98,6 @@ class Renderer(ABC):
 
     @abstractmethod
     def report(self, report: Report) -> str: ...
+
+    @abstractmethod
+    def review(self, review: Review) -> str: ...

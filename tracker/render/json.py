@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from tracker import __version__
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
-from tracker.core.engine.results import Comparison, DiffResult, Position, Timeline
+from tracker.core.engine.results import Comparison, DiffResult, Position, Review, Timeline
 from tracker.core.model import Issue, Party
 from tracker.core.problems import Problem
 from tracker.core.results import Report, ValidationReport
@@ -99,6 +99,11 @@ class JsonRenderer(Renderer):
 
     def report(self, report: Report) -> str:
         return envelope("report", to_json(report))
+
+    def review(self, review: Review) -> str:
+        data = to_json(review)
+        data["loaded"] = review.loaded
+        return envelope("review", data)
 
 
 def _counts(dataset: Dataset) -> dict[str, int]:

@@ -23,11 +23,13 @@ from tracker.core.engine.results import (
     IssuePosition,
     PartyDiff,
     Position,
+    Review,
+    StatementEdit,
     Timeline,
     WordChange,
 )
 from tracker.core.results import Report, ValidationReport
-from tracker.render.base import MARKERS, Renderer, inert, move_marker
+from tracker.render.base import MARKERS, Renderer, inert, move_marker, review_headline
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|~!$])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>:]|\d+[.)])")
@@ -44,6 +46,12 @@ def md_text(text: str) -> str:
     text = html.escape(text, quote=False)
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\\\2", text)
+    return _AUTOLINKS.sub(lambda m: m.group(1) + _ZWSP, text)
+
+
+def md_summary(text: str) -> str:
+    """Data text for an HTML context such as <summary>, where Markdown escapes show."""
+    text = html.escape(" ".join(inert(text).split()), quote=False)
     return _AUTOLINKS.sub(lambda m: m.group(1) + _ZWSP, text)
 
 
@@ -330,6 +338,87 @@ def fit(sections: list[str], max_chars: int) -> str:
     return "".join(out)
 
 
+def _edit_row(edit: StatementEdit) -> list[str]:
+    parts = []
+    for label, ids in (("+", edit.conditions_added), ("−", edit.conditions_removed), ("~", edit.conditions_changed)):
+        if ids:
+            parts.append(f"{label} " + ", ".join(md_code(i) for i in ids))
+    if edit.fields and edit.kind.value == "edited":
+        parts.append("fields: " + ", ".join(md_code(f) for f in edit.fields))
+    return [
+        edit.kind.value,
+        md_code(edit.statement_id),
+        md_text(", ".join(edit.party_ids)),
+        md_citation(edit.citation),
+        "<br>".join(parts),
+    ]
+
+
+def _rows_within(header: list[str], rows: list[list[str]], budget: int) -> str:
+    """A table cut at whole rows, with a visible note, to stay within budget."""
+    kept: list[list[str]] = []
+    for row in rows:
+        if len(md_table(header, [*kept, row])) > budget:
+            break
+        kept.append(row)
+    table = md_table(header, kept)
+    if len(kept) < len(rows):
+        table += f"\n*{len(rows) - len(kept)} more row(s) not shown, to stay within the size limit.*\n"
+    return table
+
+
+def _review_markdown(review: Review, max_chars: int) -> str:
+    head = f"## Dataset review: {md_text(review.base)} → {md_text(review.head)}\n\n"
+    if not review.loaded:
+        lines = [head]
+        for side, problems in (("base", review.base_problems), ("head", review.head_problems)):
+            if problems:
+                lines.append(
+                    f"**The {side} side ({md_text(review.base if side == 'base' else review.head)}) does not load:**\n\n"
+                )
+                lines += [f"- {md_text(p)}\n" for p in problems[:50]]
+                if len(problems) > 50:
+                    lines.append(f"- … and {len(problems) - 50} more\n")
+                lines.append("\n")
+        return fit(lines, max_chars)
+    summary = [f"**{review_headline(review)}** Positions as of {review.at}.\n\n"]  # no data in it
+    for shift in review.shifts:
+        for issue in shift.issues:
+            if issue.level_before != issue.level_after:
+                direction = _directions_markdown(issue)
+                summary.append(
+                    f"- {md_text(shift.party.name)} on {md_code(issue.issue.id)}: "
+                    f"{md_code(issue.level_before or '—')} → {md_code(issue.level_after or '—')}"
+                    + (f"; {direction}" if direction != "—" else "")
+                    + "\n"
+                )
+    for gap in review.gaps:
+        trend = f" ({gap.trend.value})" if gap.trend else ""
+        summary.append(
+            f"- gap on {md_code(gap.issue)}, {md_code(gap.party_a)} ↔ {md_code(gap.party_b)}: "
+            f"{'—' if gap.before is None else gap.before} → {'—' if gap.after is None else gap.after}{trend}\n"
+        )
+    sections = [head, "".join(summary) + "\n"]
+    if review.edits:
+        table = _rows_within(
+            ["change", "statement", "parties", "source", "conditions"],
+            [_edit_row(edit) for edit in review.edits],
+            max(2_000, max_chars // 2),
+        )
+        sections.append(md_details(f"Statements changed: {len(review.edits)}", table))
+    for shift in review.shifts:
+        body = "".join(
+            f"#### {md_code(issue.issue.id)} {md_text(issue.issue.title)}\n\n"
+            + "".join(_change_markdown(c) for c in issue.changes)
+            + "\n"
+            for issue in shift.issues
+        )
+        sections.append(
+            md_details(f"Position of {md_summary(shift.party.name)}: {len(shift.issues)} issue(s) shift", body)
+        )
+    return fit(sections, max_chars)
+
+
 class _EngineMarkdown:
     max_chars: int = 1_000_000
 
@@ -352,9 +441,12 @@ class _EngineMarkdown:
             _diff_markdown(report.recent) + "\n",
             _timeline_markdown(report.timeline) + "\n",
             "## Current positions in detail\n\n"
-            + "".join(md_details(md_text(p.party.name), _position_markdown(p, "###")) for p in report.positions),
+            + "".join(md_details(md_summary(p.party.name), _position_markdown(p, "###")) for p in report.positions),
         ]
         return fit(sections, self.max_chars)
+
+    def review(self, review: Review) -> str:
+        return _review_markdown(review, self.max_chars)
 
 
 class MarkdownRenderer(_EngineMarkdown, Renderer):

@@ -24,11 +24,20 @@ from tracker.core.engine.results import (
     IssueDiff,
     IssuePosition,
     Position,
+    Review,
     Timeline,
     WordChange,
 )
 from tracker.core.results import Report, ValidationReport
-from tracker.render.base import MARKERS, Renderer, citation_line, correction_source, inert, move_marker
+from tracker.render.base import (
+    MARKERS,
+    Renderer,
+    citation_line,
+    correction_source,
+    inert,
+    move_marker,
+    review_headline,
+)
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -262,6 +271,51 @@ class _EngineTerminal:
 
     def timeline(self, timeline: Timeline) -> str:
         return self._to_text(*self._timeline_lines(timeline))
+
+    def review(self, review: Review) -> str:
+        lines = [Text.assemble(("Dataset review: ", "bold"), plain(f"{review.base} → {review.head}", "bold"))]
+        for side, label, problems in (
+            ("base", review.base, review.base_problems),
+            ("head", review.head, review.head_problems),
+        ):
+            if problems:
+                lines.append(plain(f"The {side} side ({label}) does not load:", "red"))
+                lines += [plain(f"  {problem}") for problem in problems]
+        if not review.loaded:
+            return self._to_text(*lines)
+        lines.append(plain(review_headline(review) + f" Positions as of {review.at}."))
+        markers = {"added": "+", "removed": "−", "edited": "~"}
+        for edit in review.edits:
+            detail = []
+            if edit.conditions_added:
+                detail.append("+" + ",".join(edit.conditions_added))
+            if edit.conditions_removed:
+                detail.append("−" + ",".join(edit.conditions_removed))
+            if edit.conditions_changed:
+                detail.append("~" + ",".join(edit.conditions_changed))
+            lines.append(
+                Text.assemble(
+                    f"  {markers[edit.kind.value]} {edit.kind.value:<8} ",
+                    plain(edit.statement_id, "bold"),
+                    plain(f" [{' '.join(detail)}]" if detail else ""),
+                    cite(edit.citation),
+                )
+            )
+        for shift in review.shifts:
+            lines.append(plain(shift.party.name, "bold underline"))
+            for issue_diff in shift.issues:
+                level = f"  [level {issue_diff.level_before or '—'} → {issue_diff.level_after or '—'}]"
+                lines.append(
+                    Text.assemble(plain(issue_diff.issue.id, "bold"), plain(level, "cyan"), directions_text(issue_diff))
+                )
+                for change in issue_diff.changes:
+                    lines += change_lines(change)
+        for gap in review.gaps:
+            trend = f" ({gap.trend.value})" if gap.trend else ""
+            before = "—" if gap.before is None else str(gap.before)
+            after = "—" if gap.after is None else str(gap.after)
+            lines.append(plain(f"gap {gap.issue} {gap.party_a} ↔ {gap.party_b}: {before} → {after}{trend}"))
+        return self._to_text(*lines)
 
     def report(self, report: Report) -> str:
         parts: list[RenderableType] = [Text(inert(report.title), style="bold")]

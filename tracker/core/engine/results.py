@@ -214,3 +214,59 @@ class Timeline:
     issue: str | None
     include_disputed: bool
     events: tuple[TimelineEvent, ...] = field(default_factory=tuple)
+
+
+class EditKind(str, Enum):
+    ADDED = "added"
+    EDITED = "edited"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class StatementEdit:
+    """One statement added, edited or removed between two versions of the data."""
+
+    kind: EditKind
+    statement_id: str
+    party_ids: tuple[str, ...]
+    citation: Citation  # from the new version, or the old one for a removal
+    fields: tuple[str, ...] = ()  # edited: the statement's keys whose values changed
+    conditions_added: tuple[str, ...] = ()
+    conditions_removed: tuple[str, ...] = ()
+    conditions_changed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PartyShift:
+    """How a party's position at the review date differs between the two versions."""
+
+    party: Party
+    issues: tuple[IssueDiff, ...]  # only issues that shifted
+
+
+@dataclass(frozen=True)
+class GapShift:
+    issue: str
+    party_a: str
+    party_b: str
+    before: int | None
+    after: int | None
+    trend: Trend | None
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a change to the dataset does to the picture."""
+
+    base: str  # labels, e.g. "main (1a2b3c4d5e)" or "working tree"
+    head: str
+    at: PartialDate
+    base_problems: tuple[str, ...]  # why a side could not be loaded; empty when it loaded
+    head_problems: tuple[str, ...]
+    edits: tuple[StatementEdit, ...] = ()
+    shifts: tuple[PartyShift, ...] = ()
+    gaps: tuple[GapShift, ...] = ()
+
+    @property
+    def loaded(self) -> bool:
+        return not self.base_problems and not self.head_problems
