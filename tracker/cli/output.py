@@ -7,6 +7,7 @@ import shutil
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
@@ -50,7 +51,7 @@ def emit(text: str, output: Path | None) -> None:
         fail(f"cannot write {output}: {error.strerror or error}")
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     """A one-line error on stderr, then exit."""
     typer.echo(f"tracker: error: {message}", err=True)
     raise typer.Exit(code)
