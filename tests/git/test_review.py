@@ -170,7 +170,8 @@ def test_unknown_revision(repo: Path) -> None:
     assert err == "tracker: error: unknown revision `no-such-branch`\n"
 
 
-def test_outside_a_repository(tmp_path: Path) -> None:
+def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # ignore repositories above
     old = Path.cwd()
     os.chdir(tmp_path)
     try:

@@ -122,6 +122,22 @@ def statement_from_flags(flags: StatementFlags) -> dict[str, Any]:
     return statement
 
 
+def resolve_parties(dataset: Dataset, statement: dict[str, Any]) -> None:
+    """Party names and aliases (`Kremlin`) become ids; unknown names stay for the validator."""
+    from tracker.core.engine.lookup import LookupFailed, resolve_party
+
+    def resolved(name: object) -> object:
+        try:
+            return resolve_party(dataset, str(name)).id
+        except LookupFailed:
+            return name
+
+    if "party" in statement:
+        statement["party"] = resolved(statement["party"])
+    if isinstance(statement.get("parties"), list):
+        statement["parties"] = [resolved(name) for name in statement["parties"]]
+
+
 def complete_conditions(dataset: Dataset, statement: dict[str, Any], suggestions: Suggestions) -> None:
     """Fill a missing condition id or ladder level from similar existing conditions."""
     from tracker.core.suggest import LEVEL_SIMILAR, most_similar, new_condition_id
@@ -205,6 +221,7 @@ def add_statements(target: Path, statements: list[dict[str, Any]], suggestions: 
             note(str(problem))
         fail(f"{display} has problems already; fix them (tracker validate) before adding")
     for statement in statements:
+        resolve_parties(dataset, statement)
         complete_conditions(dataset, statement, suggestions)
         statement.setdefault("id", statement_id_for(dataset, statement))
         party = statement.get("party") or (statement.get("parties") or [""])[0]
@@ -232,5 +249,8 @@ def add_statements(target: Path, statements: list[dict[str, Any]], suggestions: 
         return
     if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
         fail(f"{display} changed on disk while tracker was adding to it; nothing was written, run again")
-    atomic_write(target, text)
+    try:
+        atomic_write(target, text)
+    except OSError as error:
+        fail(f"cannot write {display}: {error.strerror or error}; the file is unchanged")
     note(f"{display}: added {len(statements)} statement(s)")

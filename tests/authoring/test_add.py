@@ -1,0 +1,168 @@
+"""`tracker add`: only added lines, validation first, refusal on concurrent change, atomic writes."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import MINIMAL, Writer
+from tracker.cli import authoring
+from tracker.cli.app import app
+
+# The minimal dataset, dressed with the things an editor must not lose.
+DRESSED = (
+    MINIMAL.replace("schema: 1", "schema: 1  # format version")
+    .replace("  - id: ua-1\n", "\n  # --- Ukraine ---\n  - id: ua-1\n")
+    .replace("title: Test war", "title: 'Test war'")
+    .replace(
+        "    speaker: {name: Dmitry Peskov, role: Kremlin spokesman}",
+        "    speaker: {name: Dmitry Peskov,   role: Kremlin spokesman}",
+    )
+)
+
+FLAGS = [
+    "--party", "kremlin", "--date", "2022-03-20", "--speaker", "Sergei Lavrov", "--role", "Foreign Minister",
+    "--publisher", "TASS", "--url", "https://tass.com/politics/9", "--basis", "on-record",
+    "-c", "{issue: nato, text: Ukraine must become neutral and stay out of NATO., kind: demand, stage: settlement}",
+]  # fmt: skip
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["add", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def only_added(before: str, after: str) -> list[str]:
+    """The added lines; fails if any line was changed or removed."""
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    assert not [line for line in diff if line.startswith("- ")], "a line was changed or removed"
+    return [line[2:] for line in diff if line.startswith("+ ")]
+
+
+def test_add_from_flags_adds_lines_only_in_date_order(write: Writer) -> None:
+    path = write(DRESSED)
+    code, _, err = run("-d", str(path), *FLAGS)
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    added = only_added(DRESSED, after)
+    assert added[0] == "  - id: russia-2022-03-20-sergei-lavrov"
+    assert "        level: neutral" in added  # suggested from the similar Russian condition
+    # between Russia's 7 March statement and the Ukraine section's comment
+    lines = after.splitlines()
+    assert lines.index("  - id: russia-2022-03-20-sergei-lavrov") < lines.index("  # --- Ukraine ---")
+    assert "suggested level `neutral`" in err
+    assert "added 1 statement(s)" in err
+
+
+def test_the_result_validates(write: Writer) -> None:
+    path = write(DRESSED)
+    assert run("-d", str(path), *FLAGS)[0] == 0
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.stdout
+
+
+def test_add_from_a_snippet_on_stdin(write: Writer) -> None:
+    path = write(DRESSED)
+    snippet = """\
+statements:
+  - id: ua-2
+    party: ukraine
+    date: 2022-09-30
+    source: {publisher: Office of the President, url: "https://president.gov.ua/x"}
+    basis: official-document
+    conditions:
+      - {id: ua-apply, issue: nato, text: Ukraine applies to join NATO., kind: demand, stage: settlement, level: joins, replaces: [ua-guarantees]}
+"""
+    code, _, err = run("-d", str(path), "--from", "-", stdin=snippet)
+    assert code == 0, err
+    added = only_added(DRESSED, path.read_text(encoding="utf-8"))
+    assert added[:2] == ["  - id: ua-2", "    party: ukraine"]
+    assert "        replaces:" in added
+
+
+def test_an_invalid_result_is_refused_and_nothing_is_written(write: Writer) -> None:
+    path = write(DRESSED)
+    bad = [*FLAGS[:-1], "{issue: natto, text: x, kind: demand, stage: settlement}"]
+    code, _, err = run("-d", str(path), *bad)
+    assert code == 1
+    assert "unknown issue `natto`; did you mean `nato`?" in err
+    assert "nothing was written" in err
+    assert path.read_text(encoding="utf-8") == DRESSED
+
+
+def test_missing_flags_are_a_usage_error(write: Writer) -> None:
+    path = write(DRESSED)
+    code, _, err = run("-d", str(path), "--party", "russia")
+    assert code == 2
+    assert "give --party, --date, --basis" in err
+
+
+def test_a_bad_condition_flag_names_itself(write: Writer) -> None:
+    path = write(DRESSED)
+    code, _, err = run("-d", str(path), *FLAGS[:-1], "{issue: nato")
+    assert code == 2
+    assert err.startswith("--condition #1:2:1: YAML syntax: while parsing a flow mapping")
+
+
+def test_refuses_when_the_file_changed_on_disk_meanwhile(write: Writer, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(DRESSED)
+    original = authoring.complete_conditions
+
+    def someone_else_edits(*args: object) -> None:
+        path.write_text(DRESSED + "# edited elsewhere\n", encoding="utf-8")
+        original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(authoring, "complete_conditions", someone_else_edits)
+    code, _, err = run("-d", str(path), *FLAGS)
+    assert code == 2
+    assert "changed on disk" in err
+    assert path.read_text(encoding="utf-8") == DRESSED + "# edited elsewhere\n"
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "link", "replace"])
+def test_a_failure_at_any_step_leaves_the_old_file_and_no_temporary(
+    write: Writer, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    path = write(DRESSED)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, step, broken)  # tracker.files calls os.<step>
+    code, _, err = run("-d", str(path), *FLAGS)
+    assert code == 2
+    assert "cannot write" in err and "the file is unchanged" in err
+    assert path.read_text(encoding="utf-8") == DRESSED
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_dry_run_prints_and_writes_nothing(write: Writer) -> None:
+    path = write(DRESSED)
+    code, out, _ = run("-d", str(path), *FLAGS, "--dry-run")
+    assert code == 0
+    assert "  - id: russia-2022-03-20-sergei-lavrov" in out
+    assert path.read_text(encoding="utf-8") == DRESSED
+
+
+def test_a_directory_dataset_needs_the_file(tmp_path: Path) -> None:
+    code, _, err = run("-d", str(tmp_path), *FLAGS)
+    assert code == 2
+    assert "is a directory" in err
+
+
+def test_an_existing_invalid_dataset_is_not_touched(write: Writer) -> None:
+    path = write(DRESSED.replace("party: ukraine", "party: ukrane"))
+    code, _, err = run("-d", str(path), *FLAGS)
+    assert code == 2
+    assert "has problems already" in err
+
+
+def test_permissions_are_kept(write: Writer) -> None:
+    path = write(DRESSED)
+    os.chmod(path, 0o640)
+    assert run("-d", str(path), *FLAGS)[0] == 0
+    assert path.stat().st_mode & 0o777 == 0o640
