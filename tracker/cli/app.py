@@ -50,6 +50,16 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False),
 ]
+MaxCharsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-chars",
+        min=2000,
+        help="Markdown size limit in UTF-8 bytes (so also in characters): whole sections and table rows "
+        "beyond it are left out, with a visible note. GitHub allows 65536 characters in a comment and "
+        "1 MiB in a job summary.",
+    ),
+]
 ColorOption = Annotated[Color, typer.Option("--color", help="Colour in terminal output; NO_COLOR is honoured by auto.")]
 
 
@@ -395,14 +405,7 @@ def report(
     at: Annotated[
         str | None, typer.Option("--at", help=f"Report as of this date ({DateHelp}). [default: today]")
     ] = None,
-    max_chars: Annotated[
-        int,
-        typer.Option(
-            "--max-chars",
-            min=1000,
-            help="Cut whole sections, with a visible note, beyond this size. GitHub: 1048576 for a job summary, 65536 for a comment.",
-        ),
-    ] = 1_000_000,
+    max_chars: MaxCharsOption = 1_000_000,
     data: DataOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help=FORMAT_HELP)] = Format.MARKDOWN,
     output: OutputOption = None,
@@ -453,15 +456,7 @@ def review(
     at: Annotated[
         str | None, typer.Option("--at", help=f"Compare positions as of this date ({DateHelp}). [default: today]")
     ] = None,
-    max_chars: Annotated[
-        int,
-        typer.Option(
-            "--max-chars",
-            min=2000,
-            help="Markdown: cut at whole sections and rows, with a visible note, beyond this size. "
-            "GitHub allows 65536 in a comment and 1048576 in a job summary.",
-        ),
-    ] = 1_000_000,
+    max_chars: MaxCharsOption = 1_000_000,
     data: DataOption = None,
     format: FormatOption = Format.TERMINAL,
     output: OutputOption = None,

@@ -324,17 +324,28 @@ def _timeline_markdown(timeline: Timeline) -> str:
     )
 
 
+def size(text: str) -> int:
+    """Size as GitHub counts the stricter limit: UTF-8 bytes (never fewer than characters)."""
+    return len(text.encode("utf-8"))
+
+
 def fit(sections: list[str], max_chars: int) -> str:
-    """Join whole sections while they fit; say so visibly when some are left out."""
-    out: list[str] = []
-    used = 0
-    for index, section in enumerate(sections):
-        note = f"\n> **Truncated:** {len(sections) - index} more section(s) left out to stay under {max_chars:,} characters. Run the command locally for the full report.\n"
-        if used + len(section) + len(note) > max_chars:
+    """Join whole sections while they fit; say so visibly when some are left out.
+
+    The first section (the heading and the one-line summary) is always kept.
+    """
+    out: list[str] = sections[:1]
+    used = sum(size(section) for section in out)
+    for index, section in enumerate(sections[1:], start=1):
+        note = (
+            f"\n> **Truncated:** {len(sections) - index} more section(s) left out to stay under "
+            f"{max_chars:,} bytes. Run the command locally for the full report.\n"
+        )
+        if used + size(section) + size(note) > max_chars:
             out.append(note)
             break
         out.append(section)
-        used += len(section)
+        used += size(section)
     return "".join(out)
 
 
@@ -358,7 +369,7 @@ def _rows_within(header: list[str], rows: list[list[str]], budget: int) -> str:
     """A table cut at whole rows, with a visible note, to stay within budget."""
     kept: list[list[str]] = []
     for row in rows:
-        if len(md_table(header, [*kept, row])) > budget:
+        if size(md_table(header, [*kept, row])) > budget:
             break
         kept.append(row)
     table = md_table(header, kept)
@@ -381,7 +392,8 @@ def _review_markdown(review: Review, max_chars: int) -> str:
                     lines.append(f"- … and {len(problems) - 50} more\n")
                 lines.append("\n")
         return fit(lines, max_chars)
-    summary = [f"**{review_headline(review)}** Positions as of {review.at}.\n\n"]  # no data in it
+    headline = f"**{review_headline(review)}** Positions as of {review.at}.\n\n"  # no data in it
+    summary = []
     for shift in review.shifts:
         for issue in shift.issues:
             if issue.level_before != issue.level_after:
@@ -398,7 +410,7 @@ def _review_markdown(review: Review, max_chars: int) -> str:
             f"- gap on {md_code(gap.issue)}, {md_code(gap.party_a)} ↔ {md_code(gap.party_b)}: "
             f"{'—' if gap.before is None else gap.before} → {'—' if gap.after is None else gap.after}{trend}\n"
         )
-    sections = [head, "".join(summary) + "\n"]
+    sections = [head + headline, "".join(summary) + "\n"]
     if review.edits:
         table = _rows_within(
             ["change", "statement", "parties", "source", "conditions"],
