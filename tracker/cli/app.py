@@ -587,4 +587,10 @@ def add(
 
 
 def main() -> None:
+    import gc
+
+    # A command runs for a moment and builds large acyclic structures; the cyclic
+    # collector would only rescan them (see tracker.load.loader). Reference
+    # counting still frees everything as usual.
+    gc.disable()
     app()

@@ -26,10 +26,7 @@ class Placed:
     file: str
     index: int  # position in its file's `statements`
     order: int  # position in the dataset's chronological order
-
-    @property
-    def parties(self) -> tuple[str, ...]:
-        return self.statement.party_ids
+    parties: tuple[str, ...]  # computed once: the engine asks for it per condition
 
 
 def derive_statement_id(statement: Statement) -> str:
@@ -100,6 +97,7 @@ class Dataset:
                 file=unordered[i][1],
                 index=unordered[i][2],
                 order=order,
+                parties=unordered[i][0].party_ids,
             )
             for order, i in enumerate(ranked)
         )

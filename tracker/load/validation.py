@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from tracker.core.checks import Incomplete, did_you_mean
-from tracker.core.model import Issue, Party, PositionsFile, Source, Statement
+from tracker.core.model import Issue, Party, PositionsFile, Source, Statement, control_character_in
 from tracker.core.problems import Path, Problem
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -106,6 +106,8 @@ def _message(detail: ErrorDetails, value: Any) -> str:
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
     if kind == "string_pattern_mismatch":
+        if isinstance(value, str) and (character := control_character_in(value)) is not None:
+            return f"contains the control character {character}; remove it"
         if "https?" in str(ctx.get("pattern", "")):
             return f"`{value}` is not an http:// or https:// address"
         return f"`{value}` is not a valid id: use lower-case letters and digits, joined by - _ or ."

@@ -8,11 +8,11 @@ from tracker.core.dataset import Dataset, Placed
 from tracker.core.dates import PartialDate
 from tracker.core.engine.citations import cite
 from tracker.core.engine.compare import compare
-from tracker.core.engine.position import position
 from tracker.core.engine.results import (
     ActiveCondition,
     Change,
     ChangeKind,
+    Comparison,
     Direction,
     EditKind,
     GapShift,
@@ -40,11 +40,12 @@ def review(
     """Editorial changes and their effect on positions and gaps at `at`.
 
     A side that is None had no dataset (added or deleted in the change) and
-    counts as empty. O(S + C) per side, plus O(I·P²) for the gaps.
+    counts as empty. One replay per side: O(S + C) each, plus O(I·P²) for the gaps.
     """
     if problems[0] or problems[1]:
         return Review(labels[0], labels[1], at, problems[0], problems[1])
     old, new = base or _EMPTY, head or _EMPTY
+    before, after = _everyone(old, at), _everyone(new, at)
     return Review(
         base=labels[0],
         head=labels[1],
@@ -52,8 +53,8 @@ def review(
         base_problems=(),
         head_problems=(),
         edits=tuple(_edits(old, new)),
-        shifts=tuple(_shifts(old, new, at)),
-        gaps=tuple(_gap_shifts(old, new, at)),
+        shifts=tuple(_shifts(before, after)),
+        gaps=tuple(_gap_shifts(before, after)),
     )
 
 
@@ -84,6 +85,8 @@ def _edit(kind: EditKind, dataset: Dataset, placed: Placed) -> StatementEdit:
 
 
 def _edited(old: Placed, new: Placed, dataset: Dataset) -> StatementEdit | None:
+    if old.statement == new.statement:  # model equality: cheap, and by far the common case
+        return None
     before = old.statement.model_dump(mode="json", exclude_defaults=True)
     after = new.statement.model_dump(mode="json", exclude_defaults=True)
     if before == after:
@@ -105,15 +108,19 @@ def _edited(old: Placed, new: Placed, dataset: Dataset) -> StatementEdit | None:
     )
 
 
-def _shifts(old: Dataset, new: Dataset, at: PartialDate) -> Iterable[PartyShift]:
-    parties: dict[str, Party] = {p.id: p for p in old.parties} | {p.id: p for p in new.parties}
-    levels_after = {
-        pid: {row.issue.id: row.level_index for row in position(new, pid, at).issues}
-        for pid in (p.id for p in new.parties)
-    }
+def _positions(comparison: Comparison | None) -> dict[str, dict[str, IssuePosition]]:
+    if comparison is None:
+        return {}
+    return {p.party.id: {row.issue.id: row for row in p.issues} for p in comparison.positions}
+
+
+def _shifts(old: Comparison | None, new: Comparison | None) -> Iterable[PartyShift]:
+    parties: dict[str, Party] = {p.id: p for p in (old.parties if old else ())}
+    parties |= {p.id: p for p in (new.parties if new else ())}
+    before_all, after_all = _positions(old), _positions(new)
+    levels_after = {pid: {issue: row.level_index for issue, row in rows.items()} for pid, rows in after_all.items()}
     for party_id, party in parties.items():
-        before = _issues(old, party_id, at)
-        after = _issues(new, party_id, at)
+        before, after = before_all.get(party_id, {}), after_all.get(party_id, {})
         issues = []
         for issue_id in list(after) + [i for i in before if i not in after]:
             was, now = before.get(issue_id), after.get(issue_id)
@@ -133,12 +140,6 @@ def _shifts(old: Dataset, new: Dataset, at: PartialDate) -> Iterable[PartyShift]
             )
         if issues:
             yield PartyShift(party, tuple(issues))
-
-
-def _issues(dataset: Dataset, party_id: str, at: PartialDate) -> dict[str, IssuePosition]:
-    if party_id not in dataset.parties_by_id:
-        return {}
-    return {row.issue.id: row for row in position(dataset, party_id, at).issues}
 
 
 def _position_changes(was: IssuePosition | None, now: IssuePosition | None) -> tuple[Change, ...]:
@@ -217,9 +218,8 @@ def _directions(
     return tuple(found)
 
 
-def _gap_shifts(old: Dataset, new: Dataset, at: PartialDate) -> Iterable[GapShift]:
-    before = _gaps(old, at)
-    after = _gaps(new, at)
+def _gap_shifts(old: Comparison | None, new: Comparison | None) -> Iterable[GapShift]:
+    before, after = _gaps(old), _gaps(new)
     for key in list(after) + [k for k in before if k not in after]:
         was, now = before.get(key), after.get(key)
         if was == now:
@@ -230,13 +230,14 @@ def _gap_shifts(old: Dataset, new: Dataset, at: PartialDate) -> Iterable[GapShif
         yield GapShift(key[0], key[1], key[2], was, now, trend)
 
 
-def _gaps(dataset: Dataset, at: PartialDate) -> dict[tuple[str, str, str], int | None]:
-    if not dataset.parties:
-        return {}
-    ids = [p.id for p in dataset.parties]
-    comparison = compare(dataset, ids, at)
+def _gaps(comparison: Comparison | None) -> dict[tuple[str, str, str], int | None]:
     found: dict[tuple[str, str, str], int | None] = {}
-    for gap in comparison.gaps:
+    for gap in comparison.gaps if comparison else ():
         a, b = sorted((gap.party_a, gap.party_b))
         found[(gap.issue, a, b)] = gap.distance
     return found
+
+
+def _everyone(dataset: Dataset, at: PartialDate) -> Comparison | None:
+    """Every party's position and every gap, from one replay of the dataset."""
+    return compare(dataset, [p.id for p in dataset.parties], at) if dataset.parties else None
