@@ -7,6 +7,7 @@ that `tracker --help` stays quick.
 from __future__ import annotations
 
 import os
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -584,6 +585,45 @@ def add(
         fail("cannot read the statement to add")
     interactive = sys.stdin.isatty() and sys.stderr.isatty() and from_file != "-"
     add_statements(path, statements, Suggestions(interactive=interactive, accept_all=yes), dry_run)
+
+
+class ExportFormat(str, Enum):
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+@app.command()
+def export(
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="jsonl (one JSON object a line) or csv.")
+    ] = ExportFormat.JSONL,
+    data: DataOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Export one row per condition stated or withdrawn, with every field, for DuckDB, pandas or a warehouse.
+
+    Columns are listed in docs/performance.md. Corrected or disputed statements
+    are included, with `disputed` true. CSV cells are written as they are: load
+    the file with a data tool, not a spreadsheet that runs formulas.
+
+    Example:  tracker export -f csv -o positions.csv
+    """
+    import csv
+    import io
+    import json
+
+    from tracker.core.export import COLUMNS, rows
+
+    dataset = load(data)
+    buffer = io.StringIO()
+    if format is ExportFormat.CSV:
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows(dataset))
+    else:
+        for row in rows(dataset):
+            buffer.write(json.dumps(row, ensure_ascii=False) + "\n")
+    emit(buffer.getvalue(), output)
 
 
 def main() -> None:

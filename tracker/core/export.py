@@ -1,0 +1,111 @@
+"""Flat rows for other engines: one per condition stated or withdrawn in a statement.
+
+DuckDB, pandas or a warehouse can take over from here; see docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from tracker.core.dataset import Dataset
+
+COLUMNS = (
+    "event",  # "states" or "withdraws"
+    "statement_id",
+    "date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "date_inferred",
+    "parties",  # joined by ";" for joint texts
+    "speaker_name",
+    "speaker_role",
+    "basis",
+    "source_publisher",
+    "source_title",
+    "source_url",
+    "source_published",
+    "disputed",
+    "corrections",  # JSON list of {kind, text, date, publisher, url}
+    "condition_id",
+    "issue",
+    "text",
+    "quote",
+    "kind",
+    "stage",
+    "level",
+    "level_index",
+    "replaces",  # joined by ";"
+    "tags",  # joined by ";"
+    "quantities",  # JSON list of {measure, value, unit, bound}
+    "condition_note",
+    "statement_note",
+)
+
+
+def rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
+    """Rows in chronological order, columns as in COLUMNS. O(S + C)."""
+    for placed in dataset.statements:
+        statement = placed.statement
+        source = dataset.resolve_source(statement.source)
+        corrections = []
+        for correction in statement.corrections:
+            cited = dataset.resolve_source(correction.source)
+            corrections.append(
+                {
+                    "kind": correction.kind.value,
+                    "text": correction.text,
+                    "date": str(correction.date) if correction.date else None,
+                    "publisher": cited.publisher if cited else None,
+                    "url": cited.url if cited else None,
+                }
+            )
+        common: dict[str, Any] = {
+            "statement_id": placed.id,
+            "date": str(statement.date),
+            "date_precision": statement.date.precision.value,
+            "date_start": statement.date.start.isoformat(),
+            "date_end": statement.date.end.isoformat(),
+            "date_inferred": statement.date_inferred,
+            "parties": ";".join(placed.parties),
+            "speaker_name": statement.speaker.name if statement.speaker else None,
+            "speaker_role": statement.speaker.role if statement.speaker else None,
+            "basis": statement.basis.value,
+            "source_publisher": source.publisher if source else None,
+            "source_title": source.title if source else None,
+            "source_url": source.url if source else None,
+            "source_published": str(source.published) if source and source.published else None,
+            "disputed": statement.disputed,
+            "corrections": json.dumps(corrections, ensure_ascii=False) if corrections else None,
+            "statement_note": statement.note,
+        }
+        for condition in statement.conditions:
+            issue = dataset.issues_by_id.get(condition.issue)
+            level_index = issue.level_index(condition.level) if issue and condition.level else None
+            quantities = [q.model_dump(mode="json") for q in condition.quantities]
+            yield _ordered(
+                common
+                | {
+                    "event": "states",
+                    "condition_id": condition.id,
+                    "issue": condition.issue,
+                    "text": condition.text,
+                    "quote": condition.quote,
+                    "kind": condition.kind.value,
+                    "stage": condition.stage.value,
+                    "level": condition.level,
+                    "level_index": level_index,
+                    "replaces": ";".join(condition.replaces) or None,
+                    "tags": ";".join(condition.tags) or None,
+                    "quantities": json.dumps(quantities, ensure_ascii=False) if quantities else None,
+                    "condition_note": condition.note,
+                }
+            )
+        for withdrawn in statement.withdraws:
+            yield _ordered(common | {"event": "withdraws", "condition_id": withdrawn})
+
+
+def _ordered(row: dict[str, Any]) -> dict[str, Any]:
+    return {column: row.get(column) for column in COLUMNS}
