@@ -1,0 +1,109 @@
+"""show, diff, compare, timeline, report through the runner: exit codes, streams, options."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import Writer
+from tracker.cli.app import app
+
+LATER = """\
+  - id: ru-2
+    party: russia
+    date: 2025-06-09
+    source: {publisher: TASS, url: "https://tass.com/politics/2"}
+    basis: on-record
+    conditions:
+      - {id: ru-halt, issue: nato, text: NATO stops enlarging., kind: demand, stage: settlement, level: no-enlargement, replaces: [ru-neutral]}
+"""
+
+
+@pytest.fixture
+def data(write: Writer, minimal_yaml: str) -> Path:
+    return write(minimal_yaml + LATER)
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_show_resolves_aliases_and_dates(data: Path) -> None:
+    code, out, err = run("show", "KREMLIN", "--at", "2022-04", "-d", str(data), "--color", "never")
+    assert code == 0, err
+    assert out.startswith("Russia: position as of 2022-04\n")
+    assert "ru-neutral" in out and "ru-halt" not in out
+
+
+def test_unknown_party_suggests(data: Path) -> None:
+    code, out, err = run("show", "rusia", "-d", str(data))
+    assert (code, out) == (2, "")
+    assert err == "tracker: error: unknown party `rusia`; did you mean `russia`?\n"
+
+
+def test_bad_date_is_a_usage_error(data: Path) -> None:
+    code, _, err = run("show", "russia", "--at", "2022-02-30", "-d", str(data))
+    assert code == 2
+    assert "2022-02 has no day 30" in err
+
+
+def test_diff_exit_code(data: Path) -> None:
+    args = ["diff", "russia", "--from", "2023", "--to", "2025-07", "-d", str(data)]
+    assert run(*args)[0] == 0
+    code, out, _ = run(*args, "--exit-code")
+    assert code == 1
+    assert "replaced" in out
+    code, _, _ = run("diff", "russia", "--from", "2025-07", "--to", "2025-12", "-d", str(data), "--exit-code")
+    assert code == 0
+
+
+def test_diff_defaults_to_every_party_from_the_first_statement(data: Path) -> None:
+    code, out, _ = run("diff", "-d", str(data), "-f", "json")
+    assert code == 0
+    document = json.loads(out)["data"]
+    assert document["since"] == "2022-03-07"
+    assert [p["party"]["id"] for p in document["parties"]] == ["russia", "ukraine"]
+
+
+def test_compare_trend(data: Path) -> None:
+    code, out, _ = run(
+        "compare", "russia", "ukraine", "--at", "2025-07", "--since", "2022-04", "-d", str(data), "-f", "json"
+    )
+    assert code == 0
+    [gap] = json.loads(out)["data"]["gaps"]
+    assert (gap["distance_since"], gap["distance"], gap["trend"]) == (0, 1, "diverging")
+
+
+def test_timeline_filters(data: Path) -> None:
+    code, out, _ = run("timeline", "--party", "ukraine", "--issue", "prisoners", "-d", str(data), "-f", "json")
+    assert code == 0
+    events = json.loads(out)["data"]["events"]
+    assert [e["events"][0]["condition_id"] for e in events] == ["ua-all-for-all"]
+
+
+def test_report_is_markdown_with_a_mermaid_timeline(data: Path) -> None:
+    code, out, _ = run("report", "--since", "2022", "-d", str(data))
+    assert code == 0
+    assert out.startswith("# Negotiation positions: Test war\n")
+    assert "```mermaid\ntimeline\n" in out
+
+
+def test_output_file_and_colour(data: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    code, out, _ = run("show", "russia", "-d", str(data), "-o", str(target), "--color", "always")
+    assert (code, out) == (0, "")
+    assert "\x1b[" not in target.read_text(encoding="utf-8")  # never colour into a file
+    code, out, _ = run("show", "russia", "-d", str(data), "--color", "always")
+    assert "\x1b[" in out
+    code, out, _ = run("show", "russia", "-d", str(data), env={"NO_COLOR": "1"})
+    assert "\x1b[" not in out
+
+
+def test_output_to_an_unwritable_place_is_a_clean_error(data: Path, tmp_path: Path) -> None:
+    code, _, err = run("show", "russia", "-d", str(data), "-o", str(tmp_path / "no" / "such" / "dir" / "x"))
+    assert code == 2
+    assert err.startswith("tracker: error: cannot write")
