@@ -56,12 +56,16 @@ def timed(action: Callable[[], object], repeat: int = 1) -> float:
 
 
 def peak_memory_of_load(path: Path) -> int:
-    """Peak RSS in bytes of a fresh process that loads and validates the file."""
+    """Peak RSS in bytes of a fresh process that loads and validates the file.
+
+    Read from VmHWM, which a new program starts afresh; getrusage's ru_maxrss
+    would carry over the parent's peak through fork and exec.
+    """
     code = (
-        "import resource, sys; from datetime import date; from pathlib import Path;"
+        "import re, sys; from datetime import date; from pathlib import Path;"
         "from tracker.load.loader import load_dataset;"
         "load_dataset(Path(sys.argv[1]), date.today());"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1))"
     )
     done = subprocess.run([sys.executable, "-c", code, str(path)], cwd=REPO, capture_output=True, text=True, check=True)
     return int(done.stdout.strip()) * 1024
@@ -130,7 +134,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 20000])
     args = parser.parse_args()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, rss unit: KiB from getrusage")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     for size in args.sizes:
         bench(size)
 
