@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -21,9 +22,12 @@ from tracker.core.dataset import Dataset
 from tracker.core.model import PositionsFile
 from tracker.core.problems import DatasetError, Problem
 from tracker.core.problems import Path as DataPath
+from tracker.load.fast import fast_parse
 from tracker.load.text import decode, read_text
 from tracker.load.validation import Located, validate_shape
-from tracker.load.yaml_parse import Parsed, fast_parse, precise_parse
+
+if TYPE_CHECKING:
+    from tracker.load.yaml_parse import Parsed
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Where a YAML tag could start. A false alarm (a "!" in prose) only costs the
@@ -44,6 +48,8 @@ class _File:
 
     def precise(self) -> Parsed:
         if self.parsed is None:
+            from tracker.load.yaml_parse import precise_parse
+
             self.parsed = precise_parse(self.text, self.display)
         return self.parsed
 

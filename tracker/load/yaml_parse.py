@@ -1,9 +1,7 @@
-"""Two YAML parsers: a fast one for valid files, a precise one for errors.
+"""The precise YAML pass, for files the fast pass (`tracker.load.fast`) cannot vouch for.
 
-The fast pass (yaml-rs, in Rust) builds plain data about 25× faster than PyYAML
-and is trusted only when the data it yields validates completely. Otherwise the
-precise pass reads the file again through PyYAML's event stream and composes the
-data itself, so that it can
+It reads the file through PyYAML's event stream and composes the data itself,
+so that it can
 
 - resolve scalars by YAML 1.2 rules, keeping the typed text (`0777`, `no`),
 - refuse every tag that is not a plain YAML type (nothing runs, nothing is read),
@@ -20,13 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-import yaml_rs
 
 from tracker.core.problems import Path, Problem
 from tracker.core.scalars import PlainScalar
-
-MAX_DEPTH = 64
-MAX_ALIAS_NODES = 1_000_000
+from tracker.load.fast import MAX_ALIAS_NODES, MAX_DEPTH
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,16 +34,6 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-
-
-def fast_parse(text: str) -> Any:
-    """Plain data, or an exception of any kind: the caller then goes precise."""
-    return yaml_rs.loads(
-        text,
-        parse_datetime=False,
-        duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
-        alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_NODES, max_replay_stack_depth=MAX_DEPTH),
-    )
 
 
 Position = tuple[int, int]
