@@ -557,17 +557,26 @@ def add(
     Only lines are added: comments, order and formatting of the file stay as
     they are. Nothing is written when the result would be invalid or the file
     changed on disk meanwhile. Suggestions for a missing condition id or level
-    are asked about in a terminal and taken (and reported) in a pipe.
+    are asked about in a terminal and taken (and reported) in a pipe. With
+    --from, the other flags fill what each drafted statement lacks (never
+    overriding it), e.g. the date of an article that prints none.
 
     Examples:
       tracker add --party russia --date 2025-06-09 --speaker "Sergei Ryabkov" --publisher TASS \\
         --url https://tass.com/politics/1 --basis on-record \\
         -c '{issue: nato, text: NATO stops enlarging., kind: demand, stage: settlement}'
-      tracker extract article.txt | tracker add --from -
+      tracker extract article.txt | tracker add --from - --date 2025-06-09
     """
     import sys
 
-    from tracker.cli.authoring import StatementFlags, Suggestions, add_statements, read_snippet, statement_from_flags
+    from tracker.cli.authoring import (
+        StatementFlags,
+        Suggestions,
+        add_statements,
+        fill_missing,
+        read_snippet,
+        statement_from_flags,
+    )
     from tracker.core.problems import DatasetError
 
     path = _data_path(data)
@@ -578,7 +587,12 @@ def add(
         condition or [], withdraw or [],
     )  # fmt: skip
     try:
-        statements = read_snippet(from_file) if from_file is not None else [statement_from_flags(flags)]
+        if from_file is None:
+            statements = [statement_from_flags(flags)]
+        else:
+            statements = read_snippet(from_file)
+            for statement in statements:
+                fill_missing(statement, flags)
     except DatasetError as error:
         for problem in error.problems:
             note(str(problem))
@@ -624,6 +638,16 @@ def export(
         for row in rows(dataset):
             buffer.write(json.dumps(row, ensure_ascii=False) + "\n")
     emit(buffer.getvalue(), output)
+
+
+def _register_extract() -> None:
+    # The command lives in its own module; importing it is cheap (its work is lazy).
+    from tracker.cli.extract_cmd import extract
+
+    app.command()(extract)
+
+
+_register_extract()
 
 
 def main() -> None:

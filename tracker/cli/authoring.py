@@ -122,6 +122,31 @@ def statement_from_flags(flags: StatementFlags) -> dict[str, Any]:
     return statement
 
 
+def fill_missing(statement: dict[str, Any], flags: StatementFlags) -> None:
+    """Flags given with --from fill what a draft lacks (an article without a date, say).
+
+    They never override a value the snippet has.
+    """
+    simple = {"party": flags.party, "date": flags.date, "basis": flags.basis, "id": flags.statement_id}
+    for key, value in simple.items():
+        if value and key not in statement and not (key == "party" and "parties" in statement):
+            statement[key] = value
+    if flags.speaker and "speaker" not in statement:
+        statement["speaker"] = {"name": flags.speaker, **({"role": flags.role} if flags.role else {})}
+    source = statement.get("source")
+    if flags.source and source is None:
+        statement["source"] = flags.source
+    elif isinstance(source, dict) or source is None:
+        inline = source if isinstance(source, dict) else {}
+        for key, value in (("publisher", flags.publisher), ("title", flags.title), ("url", flags.url)):
+            if value and key not in inline:
+                inline[key] = value
+        if flags.published and "published" not in inline:
+            inline["published"] = flags.published
+        if inline:
+            statement["source"] = inline
+
+
 def resolve_parties(dataset: Dataset, statement: dict[str, Any]) -> None:
     """Party names and aliases (`Kremlin`) become ids; unknown names stay for the validator."""
     from tracker.core.engine.lookup import LookupFailed, resolve_party

@@ -1,0 +1,103 @@
+"""`tracker extract ARTICLE`: candidate statements from news text, as a YAML draft.
+
+The command only reads the article and the dataset, calls `tracker.extract`, and
+writes the draft; the rules live in `tracker.extract`. The lead registers it with
+`app.command()(extract)`; `load`, `emit`, `fail` and `note` are imported inside the
+function so that importing this module never imports `tracker.cli.app`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+# An article is a few thousand words (tens of kilobytes); a megabyte is not one article,
+# and extraction takes about ten seconds per megabyte.
+MAX_ARTICLE_BYTES = 1024 * 1024
+
+
+def extract(
+    article: Annotated[
+        str,
+        typer.Argument(
+            metavar="ARTICLE",
+            help="The news text: a UTF-8 text file, or - to read standard input.",
+            show_default=False,
+        ),
+    ],
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            "-d",
+            help="Dataset whose parties and issues to match: a YAML file or a directory of *.yaml files. "
+            "[default: $TRACKER_DATA or positions.yaml]",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the draft to this file (atomically) instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Draft candidate statements from a news article, as YAML for `tracker add --from`.
+
+    Finds who speaks for which party, the date (resolving "on Monday", "last month"
+    against the article's own date, and marking it date_inferred), the sentences that
+    carry demands, offers and red lines with their verbatim quotes, a suggested issue
+    and ladder level, and the basis: a named official's words (on-record), unnamed
+    sources (reported-by-sources), or neither. Every value comes from the article and
+    the comments quote the words it came from; background and the reporter's own
+    framing are listed in comments, not extracted. Offline, rule-based: review the
+    draft before adding it.
+
+    Example:  tracker extract article.txt -o draft.yaml && tracker add --from draft.yaml
+    """
+    from tracker.cli.app import load
+    from tracker.cli.output import emit, note
+    from tracker.extract import Vocabulary, extract_draft, render_draft
+
+    text, name = _read_article(article)
+    dataset = load(data)
+    draft = extract_draft(text, Vocabulary.from_dataset(dataset))
+    emit(render_draft(draft, name), output)
+    for message in draft.messages:
+        note(f"tracker: {message}")
+
+
+def _read_article(article: str) -> tuple[str, str]:
+    """The article's text and its name for messages, or a one-line error and exit 2."""
+    from tracker.cli.output import fail
+    from tracker.core.problems import DatasetError
+    from tracker.load.text import decode
+
+    name = "<stdin>" if article == "-" else article
+    try:
+        if article == "-":
+            data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        else:
+            with Path(article).open("rb") as handle:
+                data = handle.read(MAX_ARTICLE_BYTES + 1)
+    except FileNotFoundError:
+        fail(f"{name}: no such file")
+        raise AssertionError("unreachable") from None
+    except IsADirectoryError:
+        fail(f"{name}: is a directory, not an article")
+        raise AssertionError("unreachable") from None
+    except OSError as error:
+        fail(f"{name}: cannot read: {error.strerror or error}")
+        raise AssertionError("unreachable") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        fail(f"{name}: larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB; give one article at a time")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        fail(f"{name}: looks like a binary file, not text")
+    try:
+        return decode(data, name), name
+    except DatasetError as error:
+        fail(str(error.problems[0]))
+        raise AssertionError("unreachable") from None

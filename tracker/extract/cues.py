@@ -1,0 +1,188 @@
+"""Wording that carries a condition, and what kind and stage it suggests.
+
+A cue is a phrase such as "must", "will not … until", "only if", "is ready to … if",
+"rejects", "precondition". Each cue says which way to look for the condition's
+substance: after it ("only if Dorsk withdraws"), before it ("withdrawal is a
+precondition"), or the whole clause ("Kestria must withdraw").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Focus = Literal["after", "before", "around"]
+Kind = Literal["demand", "offer", "red-line"]
+StageName = Literal["precondition", "ceasefire", "settlement"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    label: str
+    start: int
+    end: int
+    kind: Kind
+    focus: Focus
+    conditional: bool  # "until", "unless", "only if": the condition follows
+
+
+def _cue(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_NEG = r"(?:will\s+not|won['’]t|cannot|can['’]t|can\s+not|could\s+not|would\s+not|will\s+never|shall\s+not|is\s+not|are\s+not|does\s+not|do\s+not|there\s+(?:will|can|could)\s+be\s+no|no)"
+
+_CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
+    # offers first: "is ready to … if" is an offer even though "if" is conditional
+    (
+        "ready to … if",
+        _cue(
+            r"\b(?:is|are|was|were|remains?|remained|stands?|stood|'s|’s)\s+(?:\w+\s+)?(?:ready|willing|prepared|open)\s+to\b"
+            r"(?=[^.;]*\b(?:if|provided|as\s+long\s+as|in\s+exchange|in\s+return|once|so\s+long\s+as)\b)"
+        ),
+        "offer",
+        "around",
+        False,
+    ),
+    (
+        "ready to, unconditionally",
+        _cue(
+            r"\b(?:is|are|was|were|remains?|'s|’s)\s+(?:\w+\s+)?(?:ready|willing|prepared)\s+to\b"
+            r"(?=[^.;]*\b(?:without\s+(?:pre-?)?conditions|unconditionally|unilaterally|as\s+a\s+goodwill\s+gesture)\b)"
+        ),
+        "offer",
+        "around",
+        False,
+    ),
+    (
+        "readiness to … if",
+        _cue(r"\b(?:readiness|willingness|preparedness)\s+to\b(?=[^.;]*\b(?:if|provided|in\s+exchange|once)\b)"),
+        "offer",
+        "around",
+        False,
+    ),
+    ("offers to", _cue(r"\boffer(?:s|ed|ing)?\s+to\b"), "offer", "after", False),
+    ("proposes", _cue(r"\bpropos(?:e|es|ed|ing)\s+(?:that|to|a|an)\b"), "offer", "after", False),
+    ("in exchange for", _cue(r"\bin\s+(?:exchange|return)\s+for\b"), "offer", "around", False),
+    (
+        "would accept … if",
+        _cue(r"\b(?:would|could|will|can)\s+(?:accept|agree\s+to|consider|support)\b(?=[^.;]*\bif\b)"),
+        "offer",
+        "around",
+        False,
+    ),
+    # conditions
+    ("… until/unless", _cue(rf"\b{_NEG}\b[^.;:]{{0,80}}?\b(?:until|unless|while|without)\b"), "demand", "after", True),
+    ("only if", _cue(r"\bonly\s+(?:if|when|once|after|provided)\b"), "demand", "after", True),
+    (
+        "only … once",
+        _cue(r"\b(?:can|could|will|would|may)\s+only\s+(?:\w+\s+){1,4}?(?:if|once|when|after|provided)\b"),
+        "demand",
+        "after",
+        True,
+    ),
+    ("can only", _cue(r"\b(?:can|could|will|would|may)\s+only\b"), "demand", "around", True),
+    ("unless", _cue(r"\bunless\b"), "demand", "after", True),
+    ("until", _cue(r"\b(?:will|would|shall|must)\s+(?:\w+\s+){1,5}?until\b"), "demand", "after", True),
+    ("only basis", _cue(r"\b(?:the\s+)?only\s+(?:basis|way|path|condition)\b"), "demand", "around", True),
+    ("precondition", _cue(r"\bpre-?conditions?\b"), "demand", "before", True),
+    (
+        "condition for",
+        _cue(r"\bconditions?\s+(?:for|of|to)\b(?!\s+anonymity)|\bon\s+(?:the\s+)?condition\s+that\b"),
+        "demand",
+        "before",
+        True,
+    ),
+    (
+        "necessary step",
+        _cue(r"\b(?:necessary|essential|indispensable)\s+(?:step|condition|prerequisite)\b|\bprerequisite\b"),
+        "demand",
+        "before",
+        True,
+    ),
+    (
+        "impossible without",
+        _cue(r"\bimpossible\b[^.;]{0,80}?\b(?:without|until|unless)\b|\bwithout\b[^.;]{0,120}?\bimpossible\b"),
+        "demand",
+        "around",
+        True,
+    ),
+    ("cannot … without", _cue(r"\b(?:cannot|can['’]t|can\s+not)\s+be\s+\w+\s+without\b"), "demand", "around", True),
+    ("terms include", _cue(r"\b(?:terms|conditions|demands)\b[^.;]{0,60}?\binclude[sd]?\b"), "demand", "after", False),
+    ("must", _cue(r"\bmust\b"), "demand", "around", False),
+    ("has to", _cue(r"\b(?:has|have|needs?)\s+to\b(?!\s+be\s+said)"), "demand", "around", False),
+    ("should", _cue(r"\bshould\b"), "demand", "around", False),
+    ("demands", _cue(r"\bdemand(?:s|ed|ing)?\b"), "demand", "after", False),
+    ("insists", _cue(r"\binsist(?:s|ed|ing)?\s+(?:on|that)\b"), "demand", "after", False),
+    ("calls for", _cue(r"\bcall(?:s|ed|ing)?\s+for\b|\burg(?:e|es|ed|ing)\b"), "demand", "after", False),
+    ("requires", _cue(r"\brequire(?:s|d|ments?)?\b"), "demand", "around", False),
+    # red lines
+    ("rejects", _cue(r"\breject(?:s|ed|ing)?\b"), "red-line", "after", False),
+    ("never", _cue(r"\bnever\b"), "red-line", "around", False),
+    (
+        "not negotiable",
+        _cue(r"\b(?:not\s+negotiable|non-negotiable|not\s+up\s+for\s+negotiation)\b"),
+        "red-line",
+        "around",
+        False,
+    ),
+    ("red line", _cue(r"\bred\s+lines?\b"), "red-line", "around", False),
+    ("unacceptable", _cue(r"\bunacceptable\b|\bout\s+of\s+the\s+question\b"), "red-line", "around", False),
+    ("rules out", _cue(r"\brul(?:e|es|ed|ing)\s+out\b"), "red-line", "after", False),
+    (
+        "will not accept",
+        _cue(
+            r"\b(?:will|would|shall)\s+not\s+(?:accept|agree\s+to|cede|give\s+up|surrender|recogni[sz]e|tolerate|allow|trade|sign)\b"
+        ),
+        "red-line",
+        "after",
+        False,
+    ),
+)
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every cue in `text`, in order; overlapping weaker cues dropped."""
+    found: list[Cue] = []
+    for label, pattern, kind, focus, conditional in _CUES:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < c.end and c.start < end for c in found):
+                continue
+            found.append(Cue(label, start, end, kind, focus, conditional))
+    return sorted(found, key=lambda c: c.start)
+
+
+def kind_of(cues: list[Cue]) -> Kind:
+    """An offer if anything offers; a red line if something is ruled out with no condition; else a demand."""
+    kinds = {c.kind for c in cues}
+    if "offer" in kinds:
+        return "offer"
+    if "red-line" in kinds and not any(c.conditional for c in cues):
+        return "red-line"
+    return "demand"
+
+
+_PRECONDITION = re.compile(
+    r"\bpre-?conditions?\b|\bbefore\s+(?:any\s+|the\s+|a\s+)?(?:talks|negotiations|ceasefire|truce|dialogue)\b|"
+    r"\b(?:no|any)\s+(?:talks|negotiations|truce|ceasefire|dialogue)\b[^.;]{0,40}\b(?:until|unless|while|before|without)\b|"
+    r"\b(?:talks|negotiations)\s+(?:can|could|will|may)\s+only\b|"
+    r"\b(?:start|begin|open|resume|hold)\s+(?:\w+\s+)?(?:talks|negotiations|dialogue)\b[^.;]{0,30}\b(?:only|if|until|unless)\b|"
+    r"\b(?:agree\s+to|accept|sign)\s+(?:a\s+|any\s+)?(?:ceasefire|truce)\b[^.;]{0,20}\b(?:until|unless|if|only)\b|"
+    r"\b(?:ceasefire|truce)\s+(?:until|unless)\b|\bonly\s+sign\s+a\s+(?:ceasefire|truce)\b",
+    re.IGNORECASE,
+)
+_CEASEFIRE = re.compile(
+    r"\bcease-?fires?\b|\btruces?\b|\barmistice\b|\bpause\b|\bhalt\s+(?:to|in)\s+(?:the\s+)?fighting\b|"
+    r"\bguns?\s+(?:must\s+|will\s+|should\s+|to\s+)?(?:fall|go)\s+silent\b|\bcessation\s+of\s+hostilities\b|\b(?:stop|stops|halt|halts)\s+(?:its|their|the)\s+(?:\w+\s+)?fire\b",
+    re.IGNORECASE,
+)
+
+
+def stage_of(text: str) -> StageName:
+    if _PRECONDITION.search(text):
+        return "precondition"
+    if _CEASEFIRE.search(text):
+        return "ceasefire"
+    return "settlement"

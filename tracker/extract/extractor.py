@@ -1,0 +1,690 @@
+"""From news text to a draft: candidate statements, each field backed by the article.
+
+The steps: parse the article; find its date, publisher and the people it names; decide
+for every sentence whose words it carries (a speaker's quotation, a named speaker's
+reported words, unnamed sources, a party body, or the reporter); keep the sentences
+with condition wording that a party's speaker carries; match each to an issue; group
+them into one statement per speaker and source; date each statement from the
+article's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.core.dates import PartialDate
+from tracker.extract.article import Article, ParagraphKind, Quote, QuoteKind, Sentence, parse
+from tracker.extract.cues import Cue, find_cues, kind_of, stage_of
+from tracker.extract.draft import (
+    BACKGROUND,
+    CHARACTERISATION,
+    NO_ISSUE,
+    NO_PARTY,
+    OPINION,
+    OTHER_CONFLICT,
+    OTHER_PARTY,
+    UNNAMED,
+    CandidateCondition,
+    CandidateStatement,
+    Draft,
+    SetAside,
+    SourceDraft,
+)
+from tracker.extract.issues import STRONG, IssueGuess, guess_issue
+from tracker.extract.speakers import (
+    SPEECH_VERBS,
+    Attribution,
+    People,
+    Venue,
+    Voice,
+    attribute,
+    find_interviewee,
+    find_people,
+    find_venue,
+    known_outlet_in,
+    normalise_outlet,
+    quote_attributions,
+    title_for,
+)
+from tracker.extract.vocab import KnownCondition, Vocabulary
+from tracker.extract.when import TimePhrase, article_date, time_phrases
+from tracker.extract.words import content_stems, slug_words
+
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
+_OFFICIAL = re.compile(
+    r"\b(?:read-?out|press\s+release|news\s+release|communiqu[eé]|official\s+statement|statement\s+(?:by|of|from)|"
+    r"transcript|declaration)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:ministry|office|presidency|government|administration|kremlin|chancellery|council|commission|"
+    r"department|embassy|mission|secretariat|cabinet|spokesperson)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION_NAME = re.compile(
+    r"\b(?:(?:Presidential\s+)?(?:Ministry|Office|Presidency|Government|Administration|Kremlin|Chancellery|Council|"
+    r"Commission|Department|Embassy|Mission|Secretariat|Cabinet))\b[^,;:\n]*",
+)
+_OPINION = re.compile(
+    r"\b(?:opinion|op-ed|commentary|comment|column|editorial|views\s+expressed|analysis)\b", re.IGNORECASE
+)
+_NUMBER = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|ninety|hundred|thousand)(?:\s+(?:hundred|thousand|million))?\s*(?:%|per\s*cent|percent|km|kilometres|"
+    r"kilometers|miles|days|weeks|months|years|troops|soldiers|men|personnel|tanks|aircraft|prisoners|people)\b",
+    re.IGNORECASE,
+)
+_TEXT_LIMIT = 240
+_QUOTE_LIMIT = 600
+_CLAUSE_SPLIT = re.compile(
+    rf"(?:,\s*|;\s*|\s+)(?:but|while|whereas|and)\s+(?:also\s+)?(?:{SPEECH_VERBS})\s+(?:that\s+)?"
+)
+
+
+@dataclass
+class _Unit:
+    """One sentence's candidate condition, before grouping and merging."""
+
+    sentence: Sentence
+    voice: Voice
+    attribution: Attribution
+    party: str
+    party_evidence: str
+    basis: str
+    basis_reason: str
+    content: str
+    focus: str
+    cues: list[Cue]
+    issue: IssueGuess
+    quote: str | None
+    group: tuple[str, ...]
+    attribution_text: str
+    extra_sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Official:
+    issuer: str
+    party: str
+
+
+def extract_draft(text: str, vocab: Vocabulary) -> Draft:
+    """Candidate statements for `text`, against the dataset's parties and issues."""
+    article = parse(text)
+    draft = Draft(conflict_title=vocab.conflict_title)
+    if article.empty:
+        draft.empty = True
+        draft.messages.append("the article has no text; the draft has no statements")
+        return draft
+    draft.headline = article.headline
+    found_date = article_date(article)
+    anchor = found_date.value if found_date else None
+    if found_date is not None:
+        draft.article_date = PartialDate.of(found_date.value)
+        draft.article_date_phrase = found_date.phrase
+    draft.opinion = any(_OPINION.search(m) for m in article.markers)
+    people = find_people(article, vocab)
+    official = _official(article, vocab)
+    draft.issuer = official.issuer if official else None
+    draft.publisher = official.issuer if official else _article_publisher(article)
+    urls = _URL.findall(article.text)
+    draft.url = urls[0] if urls else None
+    interviewee = find_interviewee(article, people)
+    by_quote = quote_attributions(article, vocab, people, interviewee)
+
+    units: list[_Unit] = []
+    for sentence in article.sentences:
+        unit = _sentence_unit(article, sentence, vocab, people, by_quote, official, draft)
+        if unit is not None:
+            units.append(unit)
+
+    on_topic = _mentions_conflict(article, vocab)
+    if not on_topic and units:
+        for unit in units:
+            draft.set_aside.append(SetAside(OTHER_CONFLICT, unit.sentence.text, _party_name(vocab, unit.party)))
+        names = ", ".join(_party_name(vocab, p) for p in vocab.conflict_parties)
+        draft.messages.append(
+            f"the article names none of the parties of {vocab.conflict_title or 'the dataset'} ({names}); "
+            "it looks like another conflict, so nothing was extracted"
+        )
+        units = []
+    elif not on_topic:
+        names = ", ".join(_party_name(vocab, p) for p in vocab.conflict_parties)
+        draft.messages.append(
+            f"the article names none of the parties of {vocab.conflict_title or 'the dataset'} ({names})"
+        )
+
+    _passage_issues(article, vocab, units)
+    merged = _merge_passages(article, units)
+    draft.statements = _statements(article, vocab, people, merged, anchor, draft, official)
+    _name_conditions(vocab, draft)
+    unknown = sorted({s.detail for s in draft.set_aside if s.category == NO_PARTY and s.detail.startswith("foreign: ")})
+    for detail in unknown:
+        name = detail.removeprefix("foreign: ")
+        draft.messages.append(f"unknown party: {name} is not a party in the dataset; its words were left out")
+    if not draft.statements:
+        draft.messages.append("no candidate statements found in the article")
+    return draft
+
+
+# --- the article as a whole ------------------------------------------------------------
+
+
+def _official(article: Article, vocab: Vocabulary) -> _Official | None:
+    """An official text (readout, press release) and the party that issued it."""
+    header = article.header_lines()
+    if not any(_OFFICIAL.search(line) for line in header):
+        return None
+    if any(re.search(r"\bjoint\s+statement\b", line, re.IGNORECASE) for line in header):
+        return None
+    for line in header:
+        institution = _INSTITUTION_NAME.search(line)
+        if institution:
+            name = institution.group().strip(" ,.")
+            mentions = vocab.party_mentions(name) or vocab.party_mentions(line)
+            if mentions:
+                return _Official(name, mentions[0].party)
+    return None
+
+
+def _article_publisher(article: Article) -> str | None:
+    if article.dateline and article.dateline.agency:
+        return normalise_outlet(article.dateline.agency)
+    for line in article.header_lines():
+        source = re.match(r"^(?:source|©|\(c\)|copyright)\s*:?\s*(?:\d{4}\s+)?(?P<name>.+)$", line, re.IGNORECASE)
+        if source:
+            return normalise_outlet(source.group("name").strip(" ."))
+        outlet = known_outlet_in(line)
+        if outlet and len(line.split()) <= 4:
+            return outlet
+    return None
+
+
+def _mentions_conflict(article: Article, vocab: Vocabulary) -> bool:
+    if not vocab.conflict_parties:
+        return True
+    found = {m.party for m in vocab.party_mentions(article.text)}
+    return bool(found & set(vocab.conflict_parties))
+
+
+def _party_name(vocab: Vocabulary, party_id: str) -> str:
+    terms = vocab.party(party_id)
+    return terms.name if terms else party_id
+
+
+# --- one sentence ------------------------------------------------------------------------
+
+
+def _sentence_unit(
+    article: Article,
+    sentence: Sentence,
+    vocab: Vocabulary,
+    people: People,
+    by_quote: dict[Quote, Attribution],
+    official: _Official | None,
+    draft: Draft,
+) -> _Unit | None:
+    kind = article.paragraphs[sentence.paragraph].kind
+    if kind in (ParagraphKind.HEADER, ParagraphKind.QUESTION):
+        return None
+    visible = article.masked(sentence.start, sentence.end, (QuoteKind.TITLE,))
+    if kind is ParagraphKind.HEADLINE:
+        if find_cues(visible):
+            draft.set_aside.append(SetAside(CHARACTERISATION, sentence.text, "headline"))
+        return None
+    direct = kind is ParagraphKind.ANSWER or article.speech_share(sentence) >= 0.5
+    if direct:
+        quotes = article.quotes_in(sentence.start, sentence.end, QuoteKind.SPEECH)
+        owner = max(quotes, key=lambda q: min(q.end, sentence.end) - max(q.start, sentence.start))
+        found = by_quote.get(owner)
+        attribution = (
+            found if found is not None else Attribution(Voice.UNNAMED, speaker_text="an unattributed quotation")
+        )
+        content = _speech_in(article, sentence)
+        voice: Voice = Voice.DIRECT if attribution.voice in (Voice.DIRECT, Voice.INDIRECT) else attribution.voice
+        attribution_text = attribution.attribution_text
+    else:
+        attribution = attribute(article, sentence, vocab, people)
+        voice = attribution.voice
+        start, end = attribution.content_start, attribution.content_end
+        content = article.masked(start, end, (QuoteKind.TITLE,)).replace("\u2591", " ")
+        attribution_text = attribution.attribution_text
+    content = _clause_with_cue(content)
+    cues = find_cues(content)
+    if not cues:
+        return None
+    if not direct and attribution.background:
+        draft.set_aside.append(SetAside(BACKGROUND, sentence.text))
+        return None
+    if voice is Voice.REPORTER and official is not None and attribution.person is None and kind is ParagraphKind.BODY:
+        # An official text speaks in its issuer's own voice.
+        voice = Voice.INSTITUTION
+        attribution = Attribution(
+            Voice.INSTITUTION,
+            party=official.party,
+            speaker_text=official.issuer,
+            verb="issued",
+            content_start=sentence.start,
+            content_end=sentence.end,
+        )
+    if voice is Voice.REPORTER:
+        category = OPINION if draft.opinion and attribution.person is None else CHARACTERISATION
+        detail = attribution.speaker_text
+        if attribution.verb and attribution.verb not in detail:
+            detail = f"{detail} {attribution.verb}".strip()
+        draft.set_aside.append(SetAside(category, sentence.text, detail))
+        return None
+    if voice is Voice.UNNAMED:
+        lede = sentence.paragraph == article.first_body
+        category = CHARACTERISATION if lede and not direct else UNNAMED
+        detail = f"unnamed subject: {attribution.speaker_text}" if lede else attribution.speaker_text
+        draft.set_aside.append(SetAside(category, sentence.text, detail))
+        return None
+    party, party_evidence = _party(voice, attribution, official, _subject_party(vocab, content))
+    if party is None:
+        person = attribution.person
+        if person is not None and person.foreign:
+            detail = f"foreign: {person.foreign} ({person.described()})"
+        elif person is not None:
+            detail = person.described()
+        else:
+            detail = attribution.speaker_text
+        draft.set_aside.append(SetAside(NO_PARTY, sentence.text, detail))
+        return None
+    if official is not None and party != official.party:
+        draft.set_aside.append(SetAside(OTHER_PARTY, sentence.text, attribution.speaker_text))
+        return None
+    basis, reason = _basis(voice, attribution, official)
+    focus = _focus(content, cues)
+    context = _speaker_context(article, sentence) if direct else ""
+    issue = guess_issue(vocab, focus, content, context)
+    if issue.issue is None:
+        draft.set_aside.append(SetAside(NO_ISSUE, sentence.text, _party_name(vocab, party)))
+        return None
+    if voice is Voice.SOURCES:
+        group: tuple[str, ...] = ("sources", party, attribution.speaker_text.lower(), str(sentence.index))
+    elif attribution.person is not None:
+        group = ("person", party, attribution.person.name)
+    else:
+        group = ("body", party, attribution.speaker_text.lower())
+    return _Unit(
+        sentence=sentence,
+        voice=voice,
+        attribution=attribution,
+        party=party,
+        party_evidence=party_evidence,
+        basis=basis,
+        basis_reason=reason,
+        content=content,
+        focus=focus,
+        cues=cues,
+        issue=issue,
+        quote=content if voice is Voice.DIRECT else None,
+        group=group,
+        attribution_text=attribution_text,
+    )
+
+
+def _speech_in(article: Article, sentence: Sentence) -> str:
+    return _speech_between(article, sentence.start, sentence.end)
+
+
+def _speech_between(article: Article, first: int, last: int) -> str:
+    """The quoted words between two offsets; separate quotations joined by an ellipsis."""
+    parts = []
+    for quote in article.quotes_in(first, last, QuoteKind.SPEECH):
+        start, end = max(quote.start, first), min(quote.end, last)
+        part = article.text[start:end].strip().strip('"“”«»„').strip()
+        if part:
+            parts.append(part.rstrip(","))
+    return " … ".join(parts)
+
+
+def _clause_with_cue(content: str) -> str:
+    """'X remains committed, but emphasized that Y must…' → the clause with the condition."""
+    parts = _CLAUSE_SPLIT.split(content)
+    with_cue = [p for p in parts if find_cues(p)]
+    chosen = with_cue[0] if with_cue else content
+    return chosen.strip().strip('"“”').strip()
+
+
+def _party(
+    voice: Voice, attribution: Attribution, official: _Official | None, content_party: tuple[str, str] | None
+) -> tuple[str | None, str]:
+    person = attribution.person
+    if person is not None:
+        if person.party is not None:
+            return person.party, person.party_words or person.role or person.name
+        if official is not None and person.foreign is None:
+            return official.party, f"{person.described()}, in the issuer's own text ({official.issuer})"
+        return None, ""
+    if attribution.party is not None:
+        return attribution.party, attribution.speaker_text
+    if voice is Voice.SOURCES and content_party is not None:
+        return content_party
+    return None, ""
+
+
+def _subject_party(vocab: Vocabulary, content: str) -> tuple[str, str] | None:
+    """The party a reported clause is about when it opens the clause: "Marovia is privately willing…"."""
+    mentions = vocab.party_mentions(content)
+    if mentions and len(content[: mentions[0].start].split()) <= 2:
+        return mentions[0].party, f"{mentions[0].text}, the subject of what the sources say"
+    return None
+
+
+def _basis(voice: Voice, attribution: Attribution, official: _Official | None) -> tuple[str, str]:
+    if official is not None:
+        return "official-document", f"the issuer's own text ({official.issuer})"
+    if voice is Voice.DIRECT:
+        return "on-record", "a direct quotation attributed by name"
+    if voice is Voice.INDIRECT:
+        return "on-record", f"reported speech attributed by name ({attribution.verb})"
+    if voice is Voice.SOURCES:
+        return "reported-by-sources", f"unnamed sources: {attribution.speaker_text}"
+    return "media-report", f"the outlet's account of {attribution.speaker_text} ({attribution.verb})"
+
+
+def _focus(content: str, cues: list[Cue]) -> str:
+    """The words a condition is about: after 'until', before 'is a precondition', or the clause."""
+    pieces: list[str] = []
+    for cue in cues:
+        if cue.focus == "after":
+            pieces.append(content[cue.end :])
+        elif cue.focus == "before":
+            pieces.append(content[: cue.start])
+        else:
+            pieces.append(content)
+    focus = " ".join(p for p in pieces if p.strip())
+    return focus if len(focus.split()) >= 2 else content
+
+
+def _speaker_context(article: Article, sentence: Sentence) -> str:
+    """The speaker's other words in the same paragraph, for 'this issue', 'that'."""
+    parts = []
+    for other in article.sentences_of(sentence.paragraph):
+        if other.index != sentence.index and abs(other.index - sentence.index) <= 2:
+            parts.append(_speech_in(article, other))
+    return " ".join(parts)
+
+
+# --- grouping ----------------------------------------------------------------------------
+
+
+def _passage_issues(article: Article, vocab: Vocabulary, units: list[_Unit]) -> None:
+    """A quotation is one utterance: a sentence weak on its own takes the issue of the whole passage.
+
+    "The American side must address the root causes … NATO expansion is front and
+    center. Without solving this … issue, …" is about NATO, sentence by sentence too.
+    """
+    for unit in units:
+        if unit.voice is not Voice.DIRECT or unit.issue.own >= STRONG:
+            continue
+        speech = " ".join(_speech_in(article, s) for s in article.sentences_of(unit.sentence.paragraph))
+        passage = guess_issue(vocab, speech, "", "")
+        if passage.issue is not None and passage.issue != unit.issue.issue:
+            unit.issue = guess_issue(vocab, f"{unit.focus} {speech}", unit.content, "")
+
+
+def _merge_passages(article: Article, units: list[_Unit]) -> list[_Unit]:
+    """Join neighbouring sentences of one speaker on one issue into one condition."""
+    merged: list[_Unit] = []
+    for unit in units:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.group == unit.group
+            and last.issue.issue == unit.issue.issue
+            and last.voice is unit.voice
+            and last.sentence.paragraph == unit.sentence.paragraph
+            and unit.sentence.index - (last.extra_sentences or [last.sentence])[-1].index <= 2
+        ):
+            # Sentence indexes are positions in article.sentences.
+            gap = article.sentences[(last.extra_sentences or [last.sentence])[-1].index + 1 : unit.sentence.index + 1]
+            last.extra_sentences.extend(gap)
+            last.cues.extend(unit.cues)
+            last.focus = f"{last.focus} {unit.focus}"
+            if last.voice is Voice.DIRECT:
+                last.quote = _speech_between(article, last.sentence.start, unit.sentence.end)
+                last.content = last.quote
+            else:
+                last.content = f"{last.content} {unit.content}"
+            if last.issue.level is None and unit.issue.level is not None:
+                last.issue = unit.issue
+            continue
+        merged.append(unit)
+    return merged
+
+
+def _statements(
+    article: Article,
+    vocab: Vocabulary,
+    people: People,
+    units: list[_Unit],
+    when: date | None,
+    draft: Draft,
+    official: _Official | None,
+) -> list[CandidateStatement]:
+    groups: dict[tuple[str, ...], list[_Unit]] = {}
+    for unit in units:
+        groups.setdefault(unit.group, []).append(unit)
+    statements: list[CandidateStatement] = []
+    for members in groups.values():
+        first = members[0]
+        person = first.attribution.person
+        venue = _venue_for(article, vocab, people, members)
+        source, see_also = _sources(article, draft, venue, official, when)
+        value, inferred, note = _date_of(members, when, venue, draft)
+        if first.voice is Voice.SOURCES:
+            speaker_name: str | None = _tidy(first.attribution.speaker_text)
+            outlet = source.publisher or "the article"
+            speaker_role: str | None = f"unnamed; as reported by {outlet}"
+        elif person is not None:
+            speaker_name, speaker_role = person.name, person.role
+        else:
+            speaker_name, speaker_role = _tidy(first.attribution.speaker_text), None
+        statement = CandidateStatement(
+            party=first.party,
+            party_evidence=first.party_evidence,
+            basis=first.basis,
+            basis_reason=first.basis_reason,
+            speaker_name=speaker_name,
+            speaker_role=speaker_role,
+            source=source,
+            see_also=see_also,
+            date=value,
+            date_inferred=inferred,
+            date_note=note,
+        )
+        statement.conditions = _conditions(vocab, members)
+        statements.append(statement)
+    return statements
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def _venue_for(article: Article, vocab: Vocabulary, people: People, members: list[_Unit]) -> Venue | None:
+    for unit in members:
+        if unit.attribution.venue is not None:
+            venue = unit.attribution.venue
+            return Venue(venue.outlet, venue.phrase, title_for(article, venue.outlet))
+        found = find_venue(article, unit.attribution_text, vocab, people)
+        if found is not None:
+            return Venue(found.outlet, found.phrase, title_for(article, found.outlet))
+    person = members[0].attribution.person
+    if person is None:
+        return None
+    for sentence in article.sentences:
+        if article.paragraphs[sentence.paragraph].kind is not ParagraphKind.BODY:
+            continue
+        if not people.in_span(sentence.start, sentence.end) or all(
+            m[2] is not person for m in people.in_span(sentence.start, sentence.end)
+        ):
+            continue
+        masked = article.masked(sentence.start, sentence.end, (QuoteKind.SPEECH, QuoteKind.TITLE))
+        found = find_venue(article, masked, vocab, people)
+        if found is not None:
+            return Venue(found.outlet, found.phrase, title_for(article, found.outlet))
+    return None
+
+
+def _sources(
+    article: Article, draft: Draft, venue: Venue | None, official: _Official | None, when: date | None
+) -> tuple[SourceDraft, list[SourceDraft]]:
+    published = PartialDate.of(when) if when is not None else None
+    own = SourceDraft(
+        publisher=draft.publisher,
+        evidence=(
+            f"issued by {official.issuer}"
+            if official
+            else (article.dateline.text if article.dateline and article.dateline.agency else None)
+        ),
+        url=draft.url,
+        published=published,
+    )
+    if venue is None or (draft.publisher and venue.outlet.lower() == draft.publisher.lower()):
+        if venue is not None and own.evidence is None:
+            own.evidence = venue.phrase
+        if own.title is None and venue is not None:
+            own.title = venue.title
+        return own, []
+    source = SourceDraft(publisher=venue.outlet, evidence=venue.phrase, title=venue.title)
+    if draft.url and _same_site(draft.url, venue.outlet):
+        source.url = draft.url
+        return source, []
+    see_also = [own] if (own.publisher or own.url) else []
+    return source, see_also
+
+
+def _same_site(url: str, outlet: str) -> bool:
+    host = re.sub(r"^https?://(?:www\.)?", "", url).split("/")[0].lower()
+    key = re.sub(r"[^a-z0-9]", "", outlet.lower())
+    return bool(key) and key in host.replace(".", "").replace("-", "")
+
+
+def _date_of(
+    members: list[_Unit],
+    when: date | None,
+    venue: Venue | None,
+    draft: Draft,
+) -> tuple[PartialDate | None, bool, str]:
+    """The statement's date from its attribution's words; else the article's date, marked inferred."""
+    texts = [u.attribution_text for u in members]
+    if venue is not None:
+        texts.append(venue.phrase)
+    phrases: list[TimePhrase] = [p for text in texts for p in time_phrases(text, when)]
+    for phrase in phrases:
+        if phrase.value is not None:
+            if phrase.printed:
+                return phrase.value, False, f'printed in the article: "{phrase.phrase}"'
+            return phrase.value, True, f'inferred from "{phrase.phrase}" against the article date {draft.article_date}'
+    if phrases:
+        phrase = phrases[0]
+        return None, False, f'"{phrase.phrase}": {phrase.reason}'
+    if when is not None:
+        return (
+            PartialDate.of(when),
+            True,
+            f"taken from the article's date ({draft.article_date_phrase}): the article gives no date for the words",
+        )
+    return None, False, "not found in the article"
+
+
+def _conditions(vocab: Vocabulary, members: list[_Unit]) -> list[CandidateCondition]:
+    conditions: list[CandidateCondition] = []
+    for unit in members:
+        sentences = [unit.sentence, *unit.extra_sentences]
+        evidence = [s.text for s in sentences]
+        kind = kind_of(unit.cues)
+        stage = stage_of(unit.content)
+        labels = list(dict.fromkeys(c.label for c in unit.cues))
+        numbers = list(dict.fromkeys(m.group() for m in _NUMBER.finditer(unit.content)))
+        candidate = CandidateCondition(
+            id="",
+            issue=unit.issue,
+            kind=kind,
+            stage=stage,
+            text=_trim(unit.content, _TEXT_LIMIT),
+            focus=unit.focus,
+            quote=_trim(unit.quote, _QUOTE_LIMIT) if unit.quote else None,
+            evidence=evidence,
+            cues=labels,
+            direct=unit.voice is Voice.DIRECT,
+            numbers=numbers,
+        )
+        twin = _same_demand(candidate, unit, conditions, vocab)
+        if twin is not None:
+            twin.evidence.extend(e for e in evidence if e not in twin.evidence)
+            twin.cues.extend(label for label in labels if label not in twin.cues)
+            if twin.quote is None and candidate.quote is not None:
+                twin.quote, twin.direct, twin.text = candidate.quote, True, candidate.text
+            if twin.issue.level is None and candidate.issue.level is not None:
+                twin.issue = candidate.issue
+            continue
+        conditions.append(candidate)
+    return conditions
+
+
+def _same_demand(
+    candidate: CandidateCondition, unit: _Unit, existing: list[CandidateCondition], vocab: Vocabulary
+) -> CandidateCondition | None:
+    """One demand said twice (a lede and its quotation): same issue, kind, stage, level and wording."""
+    words = set(content_stems(" ".join(candidate.evidence), vocab.party_stems))
+    for other in existing:
+        if (other.issue.issue, other.kind, other.stage) != (candidate.issue.issue, candidate.kind, candidate.stage):
+            continue
+        if other.issue.level and candidate.issue.level and other.issue.level != candidate.issue.level:
+            continue
+        shared = words & set(content_stems(" ".join(other.evidence), vocab.party_stems))
+        if len(shared) >= 2:
+            return other
+    return None
+
+
+def _trim(text: str, limit: int) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return f"{cut} …"
+
+
+def _name_conditions(vocab: Vocabulary, draft: Draft) -> None:
+    """Suggest ids `<party prefix>-<issue>-<words>`, unique in the draft and new to the dataset."""
+    taken = {c.id for c in vocab.known_conditions}
+    for statement in draft.statements:
+        terms = vocab.party(statement.party)
+        prefix = terms.prefix if terms else statement.party
+        for condition in statement.conditions:
+            issue = condition.issue.issue or "issue"
+            exclude = vocab.party_stems | set(content_stems(issue.replace("-", " ")))
+            words = slug_words(condition.focus or condition.text, frozenset(exclude), 3)
+            base = "-".join([prefix, issue, *words])
+            slug = re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "", base.lower())).strip("-")[:80].rstrip("-")
+            candidate = slug
+            n = 2
+            while candidate in taken:
+                candidate = f"{slug}-{n}"
+                n += 1
+            taken.add(candidate)
+            condition.id = candidate
+            condition.restates = _restated(vocab, statement.party, condition)
+
+
+def _restated(vocab: Vocabulary, party: str, condition: CandidateCondition) -> KnownCondition | None:
+    matches = [
+        known
+        for known in vocab.known_conditions
+        if known.party == party
+        and known.issue == condition.issue.issue
+        and condition.issue.level is not None
+        and known.level == condition.issue.level
+    ]
+    return matches[-1] if matches else None
+
+
+__all__ = ["extract_draft"]
