@@ -103,10 +103,10 @@ def load(data: Path | None) -> Dataset:
         fail(f"cannot load {path}{hint}")
 
 
-def _renderer(format: Format, color: Color, output: Path | None) -> Renderer:
+def _renderer(format: Format, color: Color, output: Path | None, max_chars: int = 1_000_000) -> Renderer:
     from tracker.render import renderer_for
 
-    return renderer_for(format, color=use_color(color, output), width=terminal_width(output))
+    return renderer_for(format, color=use_color(color, output), width=terminal_width(output), max_chars=max_chars)
 
 
 @app.command()
@@ -421,28 +421,13 @@ def report(
     from datetime import date
 
     from tracker.core.dates import PartialDate
-    from tracker.core.engine.compare import compare as compute_compare
-    from tracker.core.engine.diff import diff as compute_diff
-    from tracker.core.engine.timeline import timeline as compute_timeline
-    from tracker.core.results import Report
-    from tracker.render import renderer_for
+    from tracker.core.engine.report import report as compute_report
 
     today = date.today()
     when = _date(at, "--at")
     start = _date(since, "--since", default=PartialDate.of(today.replace(year=today.year - 1, day=min(today.day, 28))))
     dataset = load(data)
-    ids = _party_ids(dataset, None)
-    comparison = compute_compare(dataset, ids, at=when, since=start)
-    title = f"Negotiation positions: {dataset.conflict.title}" if dataset.conflict else "Negotiation positions"
-    result = Report(
-        title=title,
-        positions=comparison.positions,
-        recent=compute_diff(dataset, ids, since=start, until=when),
-        comparison=comparison,
-        timeline=compute_timeline(dataset, since=start, until=when),
-    )
-    renderer = renderer_for(format, color=use_color(color, output), width=terminal_width(output), max_chars=max_chars)
-    emit(renderer.report(result), output)
+    emit(_renderer(format, color, output, max_chars).report(compute_report(dataset, when, start)), output)
 
 
 @app.command()
@@ -475,40 +460,17 @@ def review(
     from datetime import date
 
     from tracker.core.engine.review import review as compute_review
-    from tracker.core.problems import DatasetError
-    from tracker.load.git import GitError, read_side, repository_root, resolve_revision
-    from tracker.load.loader import load_dataset_bytes
-    from tracker.render import renderer_for
+    from tracker.load.git import GitError, load_sides
 
-    path = _data_path(data)
     when = _date(at, "--at")
     try:
-        root = repository_root(Path.cwd())
-        head_commit = resolve_revision(root, head) if head is not None else None
-        base_side = read_side(root, base, path, other=head_commit)
-        head_side = read_side(root, head, path, other=resolve_revision(root, base))
+        old, new = load_sides(Path.cwd(), base, head, _data_path(data), today=date.today())
     except GitError as error:
         fail(str(error))
-    except DatasetError as error:
-        fail("; ".join(str(p) for p in error.problems))
-
-    def side(files: tuple[tuple[str, bytes], ...]) -> tuple[Dataset | None, tuple[str, ...]]:
-        if not files:
-            return None, ()
-        try:
-            return load_dataset_bytes(files, today=date.today()), ()
-        except DatasetError as error:
-            return None, tuple(str(problem) for problem in error.problems)
-
-    if not base_side.files and not head_side.files:
-        fail(f"no dataset at {path} in {base_side.label} or in {head_side.label}")
-    old, old_problems = side(base_side.files)
-    new, new_problems = side(head_side.files)
-    result = compute_review(old, new, when, (base_side.label, head_side.label), (old_problems, new_problems))
-    renderer = renderer_for(format, color=use_color(color, output), width=terminal_width(output), max_chars=max_chars)
-    emit(renderer.review(result), output)
-    if new_problems:
-        note(f"the {head_side.label} side of the dataset has {len(new_problems)} problem(s)")
+    result = compute_review(old.dataset, new.dataset, when, (old.label, new.label), (old.problems, new.problems))
+    emit(_renderer(format, color, output, max_chars).review(result), output)
+    if new.problems:
+        note(f"the {new.label} side of the dataset has {len(new.problems)} problem(s)")
         raise typer.Exit(1)
 
 

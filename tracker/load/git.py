@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
+from tracker.core.dataset import Dataset
+from tracker.core.problems import DatasetError
 from tracker.load.loader import YAML_SUFFIXES
 from tracker.load.text import MAX_FILE_BYTES
 
@@ -134,3 +137,38 @@ def read_side(root: Path, revision: str | None, data: Path, other: str | None = 
         moved = _renamed_from(root, commit, other, relative)
         names = [name for name in moved if PurePosixPath(name).suffix in YAML_SUFFIXES]
     return Side(label, tuple((f"{commit[:10]}:{name}", _blob(root, commit, name)) for name in names))
+
+
+@dataclass(frozen=True)
+class LoadedSide:
+    """One side of a review, loaded: a dataset, or why it could not be."""
+
+    label: str
+    dataset: Dataset | None  # None: no dataset there, or it did not load
+    problems: tuple[str, ...]  # FILE:LINE:COL: message, when it did not load
+    present: bool
+
+
+def load_sides(cwd: Path, base: str, head: str | None, data: Path, today: date) -> tuple[LoadedSide, LoadedSide]:
+    """The dataset at `base` and at `head` (None: the working tree), each loaded.
+
+    Raises GitError for git trouble, and when neither side has a dataset.
+    """
+    root = repository_root(cwd)
+    head_commit = resolve_revision(root, head) if head is not None else None
+    base_side = read_side(root, base, data, other=head_commit)
+    head_side = read_side(root, head, data, other=resolve_revision(root, base))
+    if not base_side.files and not head_side.files:
+        raise GitError(f"no dataset at {data} in {base_side.label} or in {head_side.label}")
+    return _loaded(base_side, today), _loaded(head_side, today)
+
+
+def _loaded(side: Side, today: date) -> LoadedSide:
+    from tracker.load.loader import load_dataset_bytes
+
+    if not side.files:
+        return LoadedSide(side.label, None, (), present=False)
+    try:
+        return LoadedSide(side.label, load_dataset_bytes(side.files, today=today), (), present=True)
+    except DatasetError as error:
+        return LoadedSide(side.label, None, tuple(str(problem) for problem in error.problems), present=True)
