@@ -77,6 +77,15 @@ statements:
 """
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own dataset cache, so no test sees another's entries."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("TRACKER_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture
 def minimal_yaml() -> str:
     return MINIMAL

@@ -23,7 +23,7 @@ from tracker.core.model import PositionsFile
 from tracker.core.problems import DatasetError, Problem
 from tracker.core.problems import Path as DataPath
 from tracker.load.fast import fast_parse
-from tracker.load.text import decode, read_text
+from tracker.load.text import decode, read_bytes
 from tracker.load.validation import Located, validate_shape
 
 if TYPE_CHECKING:
@@ -100,14 +100,22 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_dataset(path: Path, today: date) -> Dataset:
-    with _collector_paused():
-        return _assemble([_load_file(p, display) for p, display in dataset_files(path)], today)
+    """The dataset at path (a file or a folder of *.yaml), from the cache when the bytes are known."""
+    return load_dataset_bytes([(display, read_bytes(p, display)) for p, display in dataset_files(path)], today)
 
 
 def load_dataset_bytes(files: Sequence[tuple[str, bytes]], today: date) -> Dataset:
     """A dataset from file contents already in memory (a git revision, say)."""
+    from tracker.load import cache
+
+    key = cache.key_for(files)
     with _collector_paused():
-        return _assemble([_load_bytes(display, data) for display, data in files], today)
+        cached = cache.lookup(key)
+        if cached is not None:
+            return cached
+        dataset = _assemble([_load_bytes(display, data) for display, data in files], today)
+    cache.store(key, dataset)
+    return dataset
 
 
 def _assemble(files: list[_File], today: date) -> Dataset:
@@ -125,16 +133,6 @@ def _assemble(files: list[_File], today: date) -> Dataset:
         problems.sort(key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
         raise DatasetError(problems)
     return dataset
-
-
-def _load_file(path: Path, display: str) -> _File:
-    try:
-        text = read_text(path, display)
-    except DatasetError as error:
-        if error.unreadable:
-            raise
-        return _File(display, "", problems=error.problems, incomplete=_ALL)
-    return _load_text(display, text)
 
 
 def _load_bytes(display: str, data: bytes) -> _File:

@@ -22,6 +22,11 @@ _OTHER_BOMS = {
 
 def read_text(path: Path, display: str) -> str:
     """The file's content as text, without a UTF-8 byte order mark."""
+    return decode(read_bytes(path, display), display)
+
+
+def read_bytes(path: Path, display: str) -> bytes:
+    """The file's bytes, refusing files over MAX_FILE_BYTES before reading them all."""
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -33,7 +38,7 @@ def read_text(path: Path, display: str) -> str:
         raise _unreadable(display, f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
         raise _unreadable(display, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; refusing to load it")
-    return decode(data, display)
+    return data
 
 
 def decode(data: bytes, display: str) -> str:
