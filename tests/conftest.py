@@ -77,6 +77,25 @@ statements:
 """
 
 
+# One later Russian statement, appended to MINIMAL: it replaces `ru-neutral` by
+# `ru-halt`, one step up the `nato` ladder.
+LATER_STATEMENT = """\
+  - id: ru-2
+    party: russia
+    date: 2025-06-09
+    source: {publisher: TASS, url: "https://tass.com/politics/2"}
+    basis: on-record
+    conditions:
+      - id: ru-halt
+        issue: nato
+        text: NATO stops enlarging.
+        kind: demand
+        stage: settlement
+        level: no-enlargement
+        replaces: [ru-neutral]
+"""
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test gets its own dataset cache, so no test sees another's entries."""

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.ci.github import ACTION, REPO, VENV_BIN, Runner, git, load, run_action
-from tests.conftest import MINIMAL
+from tests.conftest import LATER_STATEMENT, MINIMAL
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -34,23 +34,6 @@ SHIPPED_ADDITION = """
         kind: demand
         stage: settlement
         text: NATO stops enlarging.
-"""
-
-# One statement appended to tests/conftest.py's MINIMAL.
-MINIMAL_ADDITION = """\
-  - id: ru-2
-    party: russia
-    date: 2025-06-09
-    source: {publisher: TASS, url: "https://tass.com/politics/2"}
-    basis: on-record
-    conditions:
-      - id: ru-halt
-        issue: nato
-        text: NATO stops enlarging.
-        kind: demand
-        stage: settlement
-        level: no-enlargement
-        replaces: [ru-neutral]
 """
 
 
@@ -135,9 +118,9 @@ def test_a_pull_request_base_several_commits_back_reviews_them_all(
     tmp_path: Path, minimal: Path, action: dict[str, Any]
 ) -> None:
     base = git(minimal, "rev-parse", "HEAD").strip()
-    commit(minimal, MINIMAL + MINIMAL_ADDITION)
-    third = MINIMAL_ADDITION.replace("ru-2", "ru-3").replace("ru-halt", "ru-halt-3").replace("2025-06-09", "2025-07-01")
-    commit(minimal, MINIMAL + MINIMAL_ADDITION + third.replace("[ru-neutral]", "[ru-halt]"))
+    commit(minimal, MINIMAL + LATER_STATEMENT)
+    third = LATER_STATEMENT.replace("ru-2", "ru-3").replace("ru-halt", "ru-halt-3").replace("2025-06-09", "2025-07-01")
+    commit(minimal, MINIMAL + LATER_STATEMENT + third.replace("[ru-neutral]", "[ru-halt]"))
     result = run_action(make_runner(tmp_path, minimal), action, base=base)
     assert result.review.code == 0, result.review.stderr
     assert "2 statement(s) added, 0 edited, 0 removed" in result.summary
@@ -149,7 +132,7 @@ def test_a_pull_request_base_several_commits_back_reviews_them_all(
 def test_an_empty_or_all_zero_base_means_the_previous_commit(
     tmp_path: Path, minimal: Path, action: dict[str, Any], base: str
 ) -> None:
-    commit(minimal, MINIMAL + MINIMAL_ADDITION)
+    commit(minimal, MINIMAL + LATER_STATEMENT)
     result = run_action(make_runner(tmp_path, minimal), action, base=base)
     assert result.review.code == 0, result.review.stderr
     assert result.summary.startswith("## Dataset review: HEAD\\~1")
@@ -199,7 +182,7 @@ def test_a_shallow_checkout_is_told_to_fetch_the_whole_history(
     tmp_path: Path, minimal: Path, action: dict[str, Any]
 ) -> None:
     base = git(minimal, "rev-parse", "HEAD").strip()
-    commit(minimal, MINIMAL + MINIMAL_ADDITION)
+    commit(minimal, MINIMAL + LATER_STATEMENT)
     clone = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", minimal.as_uri(), str(clone))
     result = run_action(make_runner(tmp_path, clone), action, base=base)
@@ -235,7 +218,7 @@ def test_paths_with_spaces_and_shell_syntax_are_data_not_code(
     tmp_path: Path, minimal: Path, action: dict[str, Any]
 ) -> None:
     name = "my data/$(touch pwned-data) `touch pwned-tick`;.yaml"
-    commit(minimal, MINIMAL + MINIMAL_ADDITION, name=name)
+    commit(minimal, MINIMAL + LATER_STATEMENT, name=name)
     result = run_action(make_runner(tmp_path, minimal), action, base="HEAD~1", data=name)
     assert result.validate.code == 0, result.validate.stderr
     assert result.review.code == 0, result.review.stderr

@@ -8,23 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import Writer
+from tests.conftest import LATER_STATEMENT, Writer
 from tracker.cli.app import app
-
-LATER = """\
-  - id: ru-2
-    party: russia
-    date: 2025-06-09
-    source: {publisher: TASS, url: "https://tass.com/politics/2"}
-    basis: on-record
-    conditions:
-      - {id: ru-halt, issue: nato, text: NATO stops enlarging., kind: demand, stage: settlement, level: no-enlargement, replaces: [ru-neutral]}
-"""
 
 
 @pytest.fixture
 def data(write: Writer, minimal_yaml: str) -> Path:
-    return write(minimal_yaml + LATER)
+    return write(minimal_yaml + LATER_STATEMENT)
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:

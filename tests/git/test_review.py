@@ -12,24 +12,8 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from tests.conftest import MINIMAL, REPO
+from tests.conftest import LATER_STATEMENT, MINIMAL, REPO
 from tracker.cli.app import app
-
-NEW_STATEMENT = """\
-  - id: ru-2
-    party: russia
-    date: 2025-06-09
-    source: {publisher: TASS, url: "https://tass.com/politics/2"}
-    basis: on-record
-    conditions:
-      - id: ru-halt
-        issue: nato
-        text: NATO stops enlarging.
-        kind: demand
-        stage: settlement
-        level: no-enlargement
-        replaces: [ru-neutral]
-"""
 
 
 def git(repo: Path, *args: str) -> str:
@@ -66,7 +50,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_added_statement_is_named_with_the_shift_it_causes(repo: Path) -> None:
-    commit(repo, MINIMAL + NEW_STATEMENT)
+    commit(repo, MINIMAL + LATER_STATEMENT)
     code, out, err = run("HEAD~1", "HEAD")
     assert code == 0, err
     assert "+ added    ru-2" in out
@@ -76,7 +60,7 @@ def test_added_statement_is_named_with_the_shift_it_causes(repo: Path) -> None:
 
 
 def test_review_in_markdown_and_json(repo: Path) -> None:
-    commit(repo, MINIMAL + NEW_STATEMENT)
+    commit(repo, MINIMAL + LATER_STATEMENT)
     code, out, _ = run("HEAD~1", "--format", "markdown")
     assert code == 0
     assert "**1 statement(s) added, 0 edited, 0 removed;" in out
@@ -109,7 +93,7 @@ def test_edited_and_removed_statements_are_matched_by_id_not_position(repo: Path
 
 
 def test_working_tree_is_the_default_head(repo: Path) -> None:
-    (repo / "positions.yaml").write_text(MINIMAL + NEW_STATEMENT, encoding="utf-8")
+    (repo / "positions.yaml").write_text(MINIMAL + LATER_STATEMENT, encoding="utf-8")
     code, out, _ = run("HEAD")
     assert code == 0
     assert "→ working tree" in out and "ru-2" in out
