@@ -103,3 +103,10 @@ def test_an_unwritable_cache_folder_is_no_error(
     blocker.write_text("x")
     monkeypatch.setenv("TRACKER_CACHE_DIR", str(blocker / "cache"))
     assert load_dataset(write(minimal_yaml), TODAY).conflict is not None
+
+
+def test_a_change_to_the_validating_code_changes_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = [("positions.yaml", b"schema: 1\n")]
+    before = cache.key_for(files)
+    monkeypatch.setattr(cache, "_code_digest", lambda: b"a stricter rule")
+    assert cache.key_for(files) != before

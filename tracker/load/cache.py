@@ -50,9 +50,24 @@ def cache_folder() -> Path | None:
     return base / "tracker"
 
 
+def _code_digest() -> bytes:
+    """A digest of the code that decides what is valid, so that a change to a rule
+    (between releases, or on a developer's checkout) never revives an old verdict."""
+    import tracker.core
+    import tracker.load
+
+    digest = hashlib.sha256()
+    for package in (tracker.core, tracker.load):
+        folder = Path(next(iter(package.__path__)))
+        for source in sorted(folder.glob("*.py")):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.digest()
+
+
 def key_for(files: Sequence[tuple[str, bytes]]) -> str:
     """Depends on every file's name and bytes, and on the code that validated them."""
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    digest.update(_code_digest())
     for display, data in files:
         digest.update(display.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.sha256(data).digest())
