@@ -166,3 +166,12 @@ def test_permissions_are_kept(write: Writer) -> None:
     os.chmod(path, 0o640)
     assert run("-d", str(path), *FLAGS)[0] == 0
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_malformed_snippet_is_reported_not_a_traceback(write: Writer) -> None:
+    path = write(DRESSED)
+    snippet = "statements: [{party: russia, date: 2025-01-01, conditions: 5}]\n"
+    code, _, err = run("-d", str(path), "--from", "-", stdin=snippet)
+    assert code == 1
+    assert "expected a list, not the number 5" in err
+    assert path.read_text(encoding="utf-8") == DRESSED

@@ -203,6 +203,12 @@ def issues(
 
 
 DateHelp = "YYYY-MM-DD, YYYY-MM or YYYY"
+AtOption = Annotated[
+    str | None, typer.Option("--at", help=f"As of the end of this date ({DateHelp}). [default: today]")
+]
+PartiesArgument = Annotated[
+    list[str] | None, typer.Argument(help="Parties (id, name or alias). [default: all]", show_default=False)
+]
 IncludeDisputedOption = Annotated[
     bool,
     typer.Option(
@@ -255,9 +261,7 @@ def _issue_id(dataset: Dataset, name: str | None) -> str | None:
 @app.command()
 def show(
     party: Annotated[str, typer.Argument(help="Party id, name or alias (any case).", show_default=False)],
-    at: Annotated[
-        str | None, typer.Option("--at", help=f"Position as of the end of this date ({DateHelp}). [default: today]")
-    ] = None,
+    at: AtOption = None,
     include_disputed: IncludeDisputedOption = False,
     data: DataOption = None,
     format: FormatOption = Format.TERMINAL,
@@ -278,9 +282,7 @@ def show(
 
 @app.command()
 def diff(
-    parties: Annotated[
-        list[str] | None, typer.Argument(help="Parties (id, name or alias). [default: all]", show_default=False)
-    ] = None,
+    parties: PartiesArgument = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -329,12 +331,8 @@ def diff(
 
 @app.command()
 def compare(
-    parties: Annotated[
-        list[str] | None, typer.Argument(help="Parties (id, name or alias). [default: all]", show_default=False)
-    ] = None,
-    at: Annotated[
-        str | None, typer.Option("--at", help=f"Compare as of the end of this date ({DateHelp}). [default: today]")
-    ] = None,
+    parties: PartiesArgument = None,
+    at: AtOption = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -403,9 +401,7 @@ def report(
             "--since", help=f"Start of 'recent shifts' and of the gap trend ({DateHelp}). [default: one year ago]"
         ),
     ] = None,
-    at: Annotated[
-        str | None, typer.Option("--at", help=f"Report as of this date ({DateHelp}). [default: today]")
-    ] = None,
+    at: AtOption = None,
     max_chars: MaxCharsOption = 1_000_000,
     data: DataOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help=FORMAT_HELP)] = Format.MARKDOWN,
@@ -439,9 +435,7 @@ def review(
         str | None,
         typer.Argument(help="The revision after the change. [default: the working tree]", show_default=False),
     ] = None,
-    at: Annotated[
-        str | None, typer.Option("--at", help=f"Compare positions as of this date ({DateHelp}). [default: today]")
-    ] = None,
+    at: AtOption = None,
     max_chars: MaxCharsOption = 1_000_000,
     data: DataOption = None,
     format: FormatOption = Format.TERMINAL,

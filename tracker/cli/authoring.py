@@ -147,6 +147,14 @@ def fill_missing(statement: dict[str, Any], flags: StatementFlags) -> None:
             statement["source"] = inline
 
 
+def _first_party(statement: dict[str, Any]) -> str:
+    """The party a drafted statement is filed under; shape errors are the validator's to report."""
+    parties = statement.get("parties")
+    if isinstance(parties, list) and parties:
+        return str(parties[0])
+    return str(statement.get("party") or "")
+
+
 def resolve_parties(dataset: Dataset, statement: dict[str, Any]) -> None:
     """Party names and aliases (`Kremlin`) become ids; unknown names stay for the validator."""
     from tracker.core.engine.lookup import LookupFailed, resolve_party
@@ -167,10 +175,10 @@ def complete_conditions(dataset: Dataset, statement: dict[str, Any], suggestions
     """Fill a missing condition id or ladder level from similar existing conditions."""
     from tracker.core.suggest import LEVEL_SIMILAR, most_similar, new_condition_id
 
-    parties = statement.get("parties") or [statement.get("party")]
-    party = str(parties[0]) if parties and parties[0] else ""
+    party = _first_party(statement)
     taken = {c.id for p in dataset.statements for c in p.statement.conditions}
-    for condition in statement.get("conditions") or []:
+    conditions = statement.get("conditions")
+    for condition in conditions if isinstance(conditions, list) else []:
         if not isinstance(condition, dict):
             continue
         issue, text = str(condition.get("issue", "")), str(condition.get("text", ""))
@@ -209,12 +217,13 @@ def statement_id_for(dataset: Dataset, statement: dict[str, Any]) -> str:
     """`<party>-<date>-<speaker or publisher>`, unique in the dataset: the shipped data's habit."""
     import re
 
-    parties = statement.get("parties") or [statement.get("party")]
     speaker = statement.get("speaker")
     source = statement.get("source")
     who = speaker.get("name") if isinstance(speaker, dict) else None
     who = who or (source.get("publisher") if isinstance(source, dict) else source) or "statement"
-    slug = "-".join(re.findall(r"[a-z0-9]+", f"{parties[0]} {statement.get('date', '')} {who}".casefold()))[:80]
+    slug = "-".join(
+        re.findall(r"[a-z0-9]+", f"{_first_party(statement)} {statement.get('date', '')} {who}".casefold())
+    )[:80]
     taken = {placed.id for placed in dataset.statements}
     candidate, number = slug, 2
     while candidate in taken:
@@ -249,7 +258,7 @@ def add_statements(target: Path, statements: list[dict[str, Any]], suggestions: 
         resolve_parties(dataset, statement)
         complete_conditions(dataset, statement, suggestions)
         statement.setdefault("id", statement_id_for(dataset, statement))
-        party = statement.get("party") or (statement.get("parties") or [""])[0]
+        party = _first_party(statement)
         try:
             day = PartialDate.parse(str(statement.get("date", "")))
         except ValueError:

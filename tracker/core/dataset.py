@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from tracker.core.model import (
@@ -48,7 +48,6 @@ class Dataset:
     """The merged content of one or more files, in file order."""
 
     files: tuple[tuple[str, PositionsFile], ...]
-    skipped_files: tuple[str, ...] = field(default=())
 
     @cached_property
     def conflict(self) -> Conflict | None:

@@ -8,7 +8,6 @@ they need the whole dataset, possibly merged from several files.
 from __future__ import annotations
 
 import math
-import re
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Literal
@@ -29,23 +28,14 @@ from pydantic import (
 
 from tracker.core.dates import PartialDate
 from tracker.core.scalars import resolved_value
+from tracker.core.text import CONTROL_CHARACTERS
 
 SCHEMA_VERSION = 1
 
-# Control characters other than tab and newline have no business in a paraphrase
-# or a quote, and are the raw material of terminal escape attacks.
-# The check runs as a pattern in pydantic's Rust core (a Python validator per string
-# tripled validation time on large datasets); the loader words the error
-# (`control_character_in`).
-CONTROL_CHARACTERS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+# The control-character check runs as a pattern in pydantic's Rust core (a Python
+# validator per string tripled validation time on large datasets); the loader
+# words the error with `control_character_in`.
 TEXT_PATTERN = f"^[^{CONTROL_CHARACTERS}]*$"
-
-
-def control_character_in(text: str) -> str | None:
-    """The first forbidden control character of text, as U+XXXX, if any."""
-    found = _CONTROL.search(text)
-    return f"U+{ord(found.group()):04X}" if found else None
 
 
 Slug = Annotated[

@@ -15,8 +15,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from tracker.core.checks import Incomplete, did_you_mean
-from tracker.core.model import Issue, Party, PositionsFile, Source, Statement, control_character_in
+from tracker.core.model import Issue, Party, PositionsFile, Source, Statement
 from tracker.core.problems import Path, Problem
+from tracker.core.scalars import resolved_value
+from tracker.core.text import control_character_in
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "issues": Issue,
@@ -134,6 +136,7 @@ def _message(detail: ErrorDetails, value: Any) -> str:
 
 
 def _kind(value: Any) -> str:
+    value = resolved_value(value)  # a plain `5` from the precise pass is a number, not text
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):

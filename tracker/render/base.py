@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 
 from tracker.core.dataset import Dataset
@@ -17,8 +16,7 @@ from tracker.core.engine.results import (
     Timeline,
 )
 from tracker.core.results import Report, ValidationReport
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from tracker.core.text import CONTROL
 
 # Plain-text markers, so that meaning survives without colour.
 MARKERS = {
@@ -44,7 +42,7 @@ def inert(text: str) -> str:
     The validator already rejects control characters in the data; this is the
     second wall, for text that reaches a renderer by another road.
     """
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def citation_line(citation: Citation) -> str:
