@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.extract.cases import ARTICLES, FICTIONAL
 from tests.extract.evaluate import vocabulary
 from tracker.core.dates import PartialDate
-from tracker.core.model import Statement
+from tracker.core.file_format import Statement
 from tracker.extract import Vocabulary, extract_draft, render_draft
 from tracker.extract.article import QuoteKind, parse
 from tracker.extract.cues import find_cues, kind_of, stage_of

@@ -27,7 +27,7 @@ from tracker.core.engine.diff import diff
 from tracker.core.engine.position import position
 from tracker.core.engine.review import review
 from tracker.core.engine.timeline import timeline
-from tracker.core.model import PositionsFile
+from tracker.core.file_format import validate_records
 from tracker.core.problems import DatasetError
 from tracker.load.loader import load_dataset_bytes
 from tracker.render import Format, renderer_for
@@ -130,7 +130,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
             statement["corrections"] = [{"kind": "dispute", "source": {"publisher": draw(_text)}, "text": draw(_text)}]
         statements.append(statement)
         stated[party] += [c["id"] for c in conditions]
-    content = PositionsFile.model_validate(
+    content = validate_records(
         {
             "schema": 1,
             "conflict": {"id": "c", "title": draw(_text)},

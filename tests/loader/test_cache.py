@@ -45,7 +45,7 @@ def test_changed_content_is_a_new_key(write: Writer, minimal_yaml: str, private_
         lambda raw: raw[: len(raw) // 2],  # truncated
         lambda raw: raw[:-10] + bytes(10),  # payload overwritten
         lambda raw: b"not a cache" + raw,  # wrong header
-        lambda raw: raw.replace(b"tracker-dataset-cache 1", b"tracker-dataset-cache 9"),  # other version
+        lambda raw: raw.replace(b"tracker-dataset-cache 2", b"tracker-dataset-cache 9"),  # other version
         lambda raw: b"",  # empty
     ],
 )
@@ -59,22 +59,23 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(
     entry.write_bytes(damage(entry.read_bytes()))
     dataset = load_dataset(path, TODAY)
     assert [s.id for s in dataset.statements] == ["ru-1", "ua-1"]
-    assert entry.read_bytes().startswith(b"tracker-dataset-cache 1\n")  # rebuilt
+    assert entry.read_bytes().startswith(b"tracker-dataset-cache 2\n")  # rebuilt
 
 
 def test_a_valid_looking_entry_with_the_wrong_payload_type_is_ignored(
     write: Writer, minimal_yaml: str, private_cache: Path
 ) -> None:
     import hashlib
-    import pickle
+
+    import msgspec
 
     path = write(minimal_yaml)
     load_dataset(path, TODAY)
     [entry] = entries(private_cache)
     key = entry.stem
-    payload = pickle.dumps(("not", "a dataset"))
+    payload = msgspec.msgpack.encode(("not", "a dataset"))
     entry.write_bytes(
-        b"tracker-dataset-cache 1\n" + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + payload
+        b"tracker-dataset-cache 2\n" + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + payload
     )
     assert [s.id for s in load_dataset(path, TODAY).statements] == ["ru-1", "ua-1"]
 

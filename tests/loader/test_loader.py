@@ -117,7 +117,7 @@ def test_statements_sort_by_date_then_file_order(write: Writer, minimal_yaml: st
 def test_models_accept_python_dates_from_other_yaml_loaders(minimal_yaml: str) -> None:
     import yaml
 
-    from tracker.core.model import PositionsFile
+    from tracker.core.file_format import validate_records
 
-    content = PositionsFile.model_validate(yaml.safe_load(minimal_yaml))  # YAML 1.1: dates become `date`
+    content = validate_records(yaml.safe_load(minimal_yaml))  # YAML 1.1: dates become `date`
     assert str(content.statements[0].date) == "2022-03-07"

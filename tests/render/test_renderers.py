@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import msgspec
 import pytest
 from markdown_it import MarkdownIt
 
@@ -55,8 +56,8 @@ def outputs(dataset: Dataset, format: Format) -> dict[str, str]:
 def _without(dataset: Dataset, statement_id: str) -> Dataset:
     """The same dataset, one statement fewer: the base side of a review."""
     (name, content), *_ = dataset.files
-    kept = [s for s in content.statements if s.id != statement_id]
-    return Dataset(files=((name, content.model_copy(update={"statements": kept})),))
+    kept = tuple(s for s in content.statements if s.id != statement_id)
+    return Dataset(files=((name, msgspec.structs.replace(content, statements=kept)),))
 
 
 SUFFIX = {Format.TERMINAL: "txt", Format.MARKDOWN: "md", Format.JSON: "json"}

@@ -24,7 +24,7 @@ from tracker.core.engine.results import (
     WordChange,
 )
 from tracker.core.engine.words import word_diff
-from tracker.core.model import PositionsFile
+from tracker.core.file_format import validate_records
 
 # ---------------------------------------------------------------------------
 # Builders: a dataset is a list of statements over a fixed taxonomy.
@@ -82,7 +82,7 @@ def said(party: str | list[str], when: str, *conditions: Json, **extra: Any) -> 
 
 
 def build(*statements: Json, parties: list[Json] = PARTIES) -> Dataset:
-    content = PositionsFile.model_validate(
+    content = validate_records(
         {
             "schema": 1,
             "conflict": {"id": "test-war", "title": "Test war"},

@@ -8,7 +8,7 @@ offending value, and the loader turns the path into a line and column.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -94,7 +94,7 @@ def _check_unique_ids(dataset: Dataset, report: _Report) -> None:
                 _report_duplicates(statement.parties, ("statements", i, "parties"), (), "party", file, report)
 
 
-def _report_duplicates(ids: list[str], prefix: Path, suffix: Path, what: str, file: str, report: _Report) -> None:
+def _report_duplicates(ids: Sequence[str], prefix: Path, suffix: Path, what: str, file: str, report: _Report) -> None:
     seen: set[str] = set()
     for index, item_id in enumerate(ids):
         if item_id in seen:

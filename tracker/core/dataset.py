@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+import msgspec
+
 from tracker.core.model import (
     Conflict,
     Issue,
@@ -17,8 +19,7 @@ from tracker.core.model import (
 )
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(msgspec.Struct, frozen=True, gc=False):
     """A statement together with where it came from and its derived identity."""
 
     statement: Statement

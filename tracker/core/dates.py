@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+
+import msgspec
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -23,9 +24,11 @@ class Precision(str, Enum):
     DAY = "day"
 
 
-@dataclass(frozen=True, order=False)
-class PartialDate:
-    """A calendar date known to the year, the month or the day."""
+class PartialDate(msgspec.Struct, frozen=True, gc=False):
+    """A calendar date known to the year, the month or the day.
+
+    A struct, like the records that hold it, so the cache can store it as data.
+    """
 
     year: int
     month: int | None = None

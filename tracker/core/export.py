@@ -9,6 +9,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
+
 from tracker.core.dataset import Dataset
 
 COLUMNS = (
@@ -84,7 +86,7 @@ def rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
         for condition in statement.conditions:
             issue = dataset.issues_by_id.get(condition.issue)
             level_index = issue.level_index(condition.level) if issue and condition.level else None
-            quantities = [q.model_dump(mode="json") for q in condition.quantities]
+            quantities = [msgspec.to_builtins(q) for q in condition.quantities]
             yield _ordered(
                 common
                 | {

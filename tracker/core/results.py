@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from tracker.core.dataset import Dataset
 from tracker.core.engine.results import Comparison, DiffResult, Position, Timeline
 from tracker.core.problems import Problem
 
 
-@dataclass(frozen=True)
-class CheckedDataset:
+class CheckedDataset(msgspec.Struct, frozen=True):
     """One dataset path that `validate` looked at."""
 
     path: str
@@ -22,8 +21,7 @@ class CheckedDataset:
         return not self.problems
 
 
-@dataclass(frozen=True)
-class ValidationReport:
+class ValidationReport(msgspec.Struct, frozen=True):
     checked: tuple[CheckedDataset, ...]
 
     @property
@@ -35,8 +33,7 @@ class ValidationReport:
         return sum(len(item.problems) for item in self.checked)
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     """The CI report: where everyone stands, what moved lately, the gaps, the story."""
 
     title: str

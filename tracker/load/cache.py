@@ -6,28 +6,30 @@ live in the user's cache folder ($TRACKER_CACHE_DIR, else the platform's), one
 file per content hash, written atomically, so concurrent runs at worst write
 the same entry twice. An entry carries a header with the format version, the
 key and a SHA-256 of its payload; anything that does not match (a truncated or
-damaged file, another tracker version) is ignored, never unpickled, and
+damaged file, another tracker version) is ignored, never decoded, and
 rebuilt. Set TRACKER_NO_CACHE=1 to turn the cache off.
 
-Trust: the payload is a pickle, so the cache folder must be as private as the
-user's home; it is created 0700. Anyone who can write there can already change
-the user's shell start-up files.
+The payload is MessagePack decoded into the records' types by msgspec: data
+only, never code, so even a forged entry cannot run anything. The folder is
+still created 0700, since an entry that decodes is trusted to be valid.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+import msgspec
 
 from tracker import __version__
 from tracker.core.dataset import Dataset
 from tracker.core.model import PositionsFile
 
-_MAGIC = b"tracker-dataset-cache 1\n"
+_MAGIC = b"tracker-dataset-cache 2\n"
+_Files = tuple[tuple[str, PositionsFile], ...]
 _KEEP = 32  # newest entries kept; older ones are removed when a new one is written
 
 
@@ -89,13 +91,8 @@ def lookup(key: str) -> Dataset | None:
     if hashlib.sha256(payload).hexdigest().encode() != checksum:
         return None
     try:
-        files = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - a damaged entry is ignored, whatever the damage
-        return None
-    if not isinstance(files, tuple) or not all(
-        isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], PositionsFile)
-        for item in files
-    ):
+        files = msgspec.msgpack.decode(payload, type=_Files)
+    except (msgspec.DecodeError, ValueError):  # a damaged entry is ignored, and rebuilt
         return None
     return Dataset(files=files)
 
@@ -107,7 +104,7 @@ def store(key: str, dataset: Dataset) -> None:
     folder = cache_folder()
     if folder is None:
         return
-    payload = pickle.dumps(dataset.files, protocol=pickle.HIGHEST_PROTOCOL)
+    payload = msgspec.msgpack.encode(dataset.files)
     checksum = hashlib.sha256(payload).hexdigest().encode()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -15,18 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from tracker.core.checks import Incomplete, check_dataset
 from tracker.core.dataset import Dataset
 from tracker.core.model import PositionsFile
 from tracker.core.problems import DatasetError, Problem
 from tracker.core.problems import Path as DataPath
-from tracker.load.fast import fast_parse
 from tracker.load.text import decode, read_bytes
-from tracker.load.validation import Located, validate_shape
 
 if TYPE_CHECKING:
+    from tracker.load.validation import Located
     from tracker.load.yaml_parse import Parsed
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -64,11 +61,13 @@ class _File:
         return any(problem.path[: len(r)] == r for r in self.refused)
 
     def locate(self, located: Located) -> Problem:
-        problem = located.problem
+        return self.locate_problem(located.problem, on_key=located.on_key)
+
+    def locate_problem(self, problem: Problem, on_key: bool = False) -> Problem:
         if problem.line is not None:
             return problem
         parsed = self.precise()
-        line, column = parsed.locate_key(problem.path) if located.on_key else parsed.locate(problem.path)
+        line, column = parsed.locate_key(problem.path) if on_key else parsed.locate(problem.path)
         return problem.at(line, column)
 
 
@@ -127,7 +126,7 @@ def _assemble(files: list[_File], today: date) -> Dataset:
     for problem in check_dataset(dataset, today, incomplete):
         owner = by_name[problem.file]
         moved = Problem(problem.message, problem.file, owner.original_path(problem.path))
-        problems.append(owner.locate(Located(moved)))
+        problems.append(owner.locate_problem(moved))
     if problems:
         order = {f.display: i for i, f in enumerate(files)}
         problems.sort(key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
@@ -144,12 +143,19 @@ def _load_bytes(display: str, data: bytes) -> _File:
 
 
 def _load_text(display: str, text: str) -> _File:
+    # Imported here: a dataset found in the cache needs neither pydantic nor the parsers.
+    from pydantic import ValidationError
+
+    from tracker.core import file_format
+    from tracker.load.fast import fast_parse
+    from tracker.load.validation import validate_shape
+
     loaded = _File(display, text)
     if _MAYBE_TAG.search(text):
         pass  # yaml-rs ignores tags silently; only the precise pass refuses them
     else:
         try:
-            loaded.content = PositionsFile.model_validate(fast_parse(text))
+            loaded.content = file_format.to_records(file_format.PositionsFile.model_validate(fast_parse(text)))
             return loaded
         except ValidationError:
             pass
@@ -167,7 +173,7 @@ def _load_text(display: str, text: str) -> _File:
     loaded.kept = shape.kept
     # A file with any problem at all (a duplicate key dropped a value, say) is not
     # trusted as a whole, but its valid items still take part in the checks.
-    loaded.content = shape.content
+    loaded.content = None if shape.content is None else file_format.to_records(shape.content)
     return loaded
 
 

@@ -6,7 +6,7 @@ import json
 
 
 def schema_text() -> str:
-    from tracker.core.model import PositionsFile
+    from tracker.core.file_format import PositionsFile
 
     schema = PositionsFile.model_json_schema(by_alias=True, mode="validation")
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from tracker.core.checks import Incomplete, did_you_mean
-from tracker.core.model import Issue, Party, PositionsFile, Source, Statement
+from tracker.core.file_format import Issue, Party, PositionsFile, Source, Statement
 from tracker.core.problems import Path, Problem
 from tracker.core.scalars import resolved_value
 from tracker.core.text import control_character_in

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
+import msgspec
 
 from tracker import __version__
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
 from tracker.core.engine.results import Comparison, DiffResult, Position, Review, Timeline
-from tracker.core.model import Issue, Party
+from tracker.core.model import Issue, Party, Record
 from tracker.core.problems import Problem
 from tracker.core.results import Report, ValidationReport
 from tracker.render.base import Renderer
@@ -27,19 +26,19 @@ def envelope(kind: str, data: Any) -> str:
 
 
 def to_json(value: Any) -> Any:
-    """Result objects as JSON data: dataclass fields in declaration order."""
+    """Result objects as JSON data: struct fields in declaration order."""
     if isinstance(value, Issue):
         return {"id": value.id, "title": value.title, "category": value.category.value}
     if isinstance(value, Party):
         return {"id": value.id, "name": value.name, "kind": value.kind.value}
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", exclude_none=True, by_alias=True)
+    if isinstance(value, Record):
+        return record_json(value)
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, Enum):
         return value.value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, msgspec.Struct):
+        data = {name: to_json(getattr(value, name)) for name in value.__struct_fields__}
         for name in ("shifted", "stated"):  # derived facts scripts should not recompute
             if hasattr(type(value), name):
                 data[name] = getattr(value, name)
@@ -53,12 +52,18 @@ def problem_json(problem: Problem) -> dict[str, Any]:
     return {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
 
 
+def record_json(record: Record) -> dict[str, Any]:
+    """A record as the file would hold it: fields in the format's order, absent ones left out."""
+    fields = ((name, getattr(record, name)) for name in record.__struct_fields__)
+    return {name: to_json(value) for name, value in fields if value is not None}
+
+
 def party_json(party: Party) -> dict[str, Any]:
-    return party.model_dump(mode="json", exclude_none=True)
+    return record_json(party)
 
 
 def issue_json(issue: Issue) -> dict[str, Any]:
-    return issue.model_dump(mode="json", exclude_none=True)
+    return record_json(issue)
 
 
 class JsonRenderer(Renderer):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from tracker.core.dataset import Dataset, Placed
 from tracker.core.dates import PartialDate
@@ -93,8 +94,7 @@ def diff(
     )
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(msgspec.Struct, frozen=True):
     dataset: Dataset
     ladders: Ladders
     levels_after: dict[str, dict[str, Condition]]  # party -> issue -> its level condition, every party, after

@@ -8,7 +8,8 @@ conditions, k signers of a statement (1 except for joint texts).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+
+import msgspec
 
 from tracker.core.dataset import Dataset, Placed
 from tracker.core.dates import PartialDate
@@ -23,8 +24,7 @@ StatementFilter = Callable[[Placed], bool]
 Ladders = dict[str, dict[str, int]]
 
 
-@dataclass(slots=True)
-class Held:
+class Held(msgspec.Struct):
     """A condition a party has stated, in its latest wording."""
 
     condition: Condition
@@ -41,24 +41,22 @@ class Held:
         return self.seq[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Ending:
+class Ending(msgspec.Struct, frozen=True):
     """Why a condition last went out of force."""
 
     by: Citation
     replaced_by: str | None  # None: withdrawn
 
 
-@dataclass
-class PartyState:
+class PartyState(msgspec.Struct):
     """One party's conditions after the statements replayed so far."""
 
     party: str
-    held: dict[str, Held] = field(default_factory=dict)  # every id ever stated, active or not
-    active: dict[str, None] = field(default_factory=dict)  # an ordered set, for deterministic output
-    endings: dict[str, Ending] = field(default_factory=dict)  # last deactivation per id
-    restated: set[str] = field(default_factory=set)  # ids stated in window statements
-    disputed: list[Placed] = field(default_factory=list)  # counted disputed statements, applied or not
+    held: dict[str, Held] = msgspec.field(default_factory=dict)  # every id ever stated, active or not
+    active: dict[str, None] = msgspec.field(default_factory=dict)  # an ordered set, for deterministic output
+    endings: dict[str, Ending] = msgspec.field(default_factory=dict)  # last deactivation per id
+    restated: set[str] = msgspec.field(default_factory=set)  # ids stated in window statements
+    disputed: list[Placed] = msgspec.field(default_factory=list)  # counted disputed statements, applied or not
 
     def apply(self, placed: Placed, citation: Citation, in_window: bool = False) -> None:
         statement = placed.statement

@@ -85,13 +85,15 @@ def _edit(kind: EditKind, dataset: Dataset, placed: Placed) -> StatementEdit:
 
 
 def _edited(old: Placed, new: Placed, dataset: Dataset) -> StatementEdit | None:
-    if old.statement == new.statement:  # model equality: cheap, and by far the common case
+    if old.statement == new.statement:  # record equality: cheap, and by far the common case
         return None
-    before = old.statement.model_dump(mode="json", exclude_defaults=True)
-    after = new.statement.model_dump(mode="json", exclude_defaults=True)
-    if before == after:
-        return None
-    fields = tuple(sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key)))
+    fields = tuple(
+        sorted(
+            name
+            for name in old.statement.__struct_fields__
+            if getattr(old.statement, name) != getattr(new.statement, name)
+        )
+    )
     old_conditions = {c.id: c for c in old.statement.conditions}
     new_conditions = {c.id: c for c in new.statement.conditions}
     return StatementEdit(
