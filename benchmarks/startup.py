@@ -39,10 +39,14 @@ COMMANDS = {
     ],
     "tracker validate (shipped data)": [*TRACKER, "validate", "positions.yaml", "--color", "never"],
 }
+# The same diff on a machine that has not run tracker on these bytes yet.
+COMMANDS["tracker diff, cache off"] = COMMANDS["tracker diff (shipped data)"]
+NO_CACHE = {"tracker diff, cache off"}
 RATIOS = [
     ("tracker --help", "import typer", 1.2),
     ("tracker diff (shipped data)", "import typer, pydantic, rich.console", 1.5),
     ("tracker validate (shipped data)", "import typer, pydantic, rich.console", None),
+    ("tracker diff, cache off", "import typer, pydantic, rich.console", None),
 ]
 
 
@@ -52,9 +56,10 @@ RATIOS = [
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run_once(command: list[str]) -> float:
+def run_once(command: list[str], cache: bool = True) -> float:
+    env = ENV if cache else ENV | {"TRACKER_NO_CACHE": "1"}
     start = time.perf_counter()
-    subprocess.run(command, cwd=REPO, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -64,10 +69,10 @@ def main() -> None:
     args = parser.parse_args()
     samples: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for command in COMMANDS.values():
-        run_once(command)  # warm the file cache and .pyc files
+        run_once(command)  # warm the file cache, the .pyc files and tracker's cache
     for _ in range(args.runs):
         for name, command in COMMANDS.items():
-            samples[name].append(run_once(command))
+            samples[name].append(run_once(command, cache=name not in NO_CACHE))
     medians = {name: statistics.median(times) for name, times in samples.items()}
     for name, median in medians.items():
         print(f"{name:<40} {median * 1000:8.1f} ms (median of {args.runs})")

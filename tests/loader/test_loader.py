@@ -121,3 +121,22 @@ def test_models_accept_python_dates_from_other_yaml_loaders(minimal_yaml: str) -
 
     content = validate_records(yaml.safe_load(minimal_yaml))  # YAML 1.1: dates become `date`
     assert str(content.statements[0].date) == "2022-03-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("!tag x", True),
+        ("key: !!python/object:os.system x", True),
+        ("a: [!x y]", True),
+        ("a: {b: 1,!c d}", True),
+        ("a:\n\t!x", True),
+        ("text: Stop now! Now!\nnext: yes!", False),
+        ("no bang at all", False),
+        ("", False),
+    ],
+)
+def test_tag_detection_sends_only_possible_tags_to_the_precise_pass(text: str, expected: bool) -> None:
+    from tracker.load.loader import may_hold_a_tag
+
+    assert may_hold_a_tag(text) is expected

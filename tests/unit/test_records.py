@@ -105,3 +105,32 @@ def test_records_survive_the_cache_encoding() -> None:
 def test_a_decoded_date_is_checked_again() -> None:
     with pytest.raises(msgspec.ValidationError, match="has no day 31"):
         msgspec.msgpack.decode(msgspec.msgpack.encode({"year": 2023, "month": 2, "day": 31}), type=PartialDate)
+
+
+def _many_statements(count: int) -> dict[str, object]:
+    one = FULL["statements"][0]  # type: ignore[index]
+    statements = [one | {"id": f"ru-{i}"} for i in range(count)]
+    return FULL | {"statements": statements}
+
+
+def test_consuming_in_chunks_gives_the_same_records_and_empties_the_input() -> None:
+    data = _many_statements(file_format.CHUNK * 2 + 3)
+    expected = validate_records(data)
+    consumed = file_format.consume_into_records(data)
+    assert consumed == expected
+    assert data["statements"] == []
+
+
+def test_consuming_in_chunks_still_refuses_a_bad_statement_in_a_later_chunk() -> None:
+    from pydantic import ValidationError
+
+    data = _many_statements(file_format.CHUNK + 2)
+    data["statements"][-1] = {"party": "ru"}  # type: ignore[index]
+    with pytest.raises(ValidationError):
+        file_format.consume_into_records(data)
+
+
+def test_repeated_dates_share_one_parsed_value() -> None:
+    records = validate_records(_many_statements(3))
+    first, second, _ = records.statements
+    assert first.date is second.date

@@ -4,8 +4,6 @@ Heavy modules (pydantic, yaml, rich rendering) are imported inside commands so
 that `tracker --help` stays quick.
 """
 
-from __future__ import annotations
-
 import os
 from enum import Enum
 from pathlib import Path
@@ -86,7 +84,7 @@ def _data_path(data: Path | None) -> Path:
     return Path(from_env) if from_env else DEFAULT_DATA
 
 
-def load(data: Path | None) -> Dataset:
+def load(data: Path | None) -> "Dataset":
     """The dataset, or a clean exit 2 listing every problem on stderr."""
     from datetime import date
 
@@ -103,7 +101,7 @@ def load(data: Path | None) -> Dataset:
         fail(f"cannot load {path}{hint}")
 
 
-def _renderer(format: Format, color: Color, output: Path | None, max_chars: int = 1_000_000) -> Renderer:
+def _renderer(format: Format, color: Color, output: Path | None, max_chars: int = 1_000_000) -> "Renderer":
     from tracker.render import renderer_for
 
     return renderer_for(format, color=use_color(color, output), width=terminal_width(output), max_chars=max_chars)
@@ -218,7 +216,7 @@ IncludeDisputedOption = Annotated[
 ]
 
 
-def _date(text: str | None, option: str, default: PartialDate | None = None) -> PartialDate:
+def _date(text: str | None, option: str, default: "PartialDate | None" = None) -> "PartialDate":
     from datetime import date
 
     from tracker.core.dates import PartialDate
@@ -231,11 +229,11 @@ def _date(text: str | None, option: str, default: PartialDate | None = None) -> 
         raise typer.BadParameter(str(error), param_hint=option) from None
 
 
-def _optional_date(text: str | None, option: str) -> PartialDate | None:
+def _optional_date(text: str | None, option: str) -> "PartialDate | None":
     return None if text is None else _date(text, option)
 
 
-def _party_ids(dataset: Dataset, names: list[str] | None) -> list[str]:
+def _party_ids(dataset: "Dataset", names: list[str] | None) -> list[str]:
     """Party ids for names given by id, name or alias; every party when none."""
     from tracker.core.engine.lookup import LookupFailed, resolve_party
 
@@ -247,7 +245,7 @@ def _party_ids(dataset: Dataset, names: list[str] | None) -> list[str]:
         fail(str(error))
 
 
-def _issue_id(dataset: Dataset, name: str | None) -> str | None:
+def _issue_id(dataset: "Dataset", name: str | None) -> str | None:
     from tracker.core.engine.lookup import LookupFailed, resolve_issue
 
     if name is None:

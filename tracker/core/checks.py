@@ -50,10 +50,11 @@ def check_dataset(dataset: Dataset, today: date, incomplete: Incomplete = Incomp
     _check_conflict(dataset, report)
     _check_unique_ids(dataset, report)
     _check_aliases(dataset, report)
+    ladders = {issue_id: tuple(level.id for level in issue.ladder) for issue_id, issue in dataset.issues_by_id.items()}
     for file, content in dataset.files:
         for index, statement in enumerate(content.statements):
             path: Path = ("statements", index)
-            _check_statement_refs(dataset, statement, file, path, report, incomplete)
+            _check_statement_refs(dataset, statement, file, path, report, incomplete, ladders)
             _check_statement_dates(statement, file, path, today, report)
     if not incomplete.statements:
         _check_lineage(dataset, report)
@@ -128,6 +129,7 @@ def _check_statement_refs(
     path: Path,
     report: _Report,
     incomplete: Incomplete,
+    ladders: dict[str, tuple[str, ...]],  # issue id -> its level ids, computed once
 ) -> None:
     if not incomplete.parties:
         known = dataset.parties_by_id
@@ -149,33 +151,27 @@ def _check_statement_refs(
     if incomplete.issues:
         return
     for j, condition in enumerate(statement.conditions):
-        where = (*path, "conditions", j)
-        issue = dataset.issues_by_id.get(condition.issue)
-        if issue is None:
+        levels = ladders.get(condition.issue)
+        if levels is None:
             report.add(
                 file,
-                (*where, "issue"),
+                (*path, "conditions", j, "issue"),
                 f"unknown issue `{condition.issue}`{did_you_mean(condition.issue, dataset.issues_by_id)}",
             )
-            continue
-        levels = [level.id for level in issue.ladder]
-        if condition.level is None:
+        elif condition.level is None:
             if levels:
                 report.add(
                     file,
-                    where,
-                    f"condition `{condition.id}` is on laddered issue `{issue.id}` and needs a `level` (one of: {', '.join(levels)})",
+                    (*path, "conditions", j),
+                    f"condition `{condition.id}` is on laddered issue `{condition.issue}` and needs a `level` (one of: {', '.join(levels)})",
                 )
-        elif not levels:
-            report.add(
-                file, (*where, "level"), f"issue `{issue.id}` has no ladder, so a condition on it takes no `level`"
-            )
         elif condition.level not in levels:
-            report.add(
-                file,
-                (*where, "level"),
-                f"`{condition.level}` is not a level of `{issue.id}`{did_you_mean(condition.level, levels)}",
+            message = (
+                f"`{condition.level}` is not a level of `{condition.issue}`{did_you_mean(condition.level, levels)}"
+                if levels
+                else f"issue `{condition.issue}` has no ladder, so a condition on it takes no `level`"
             )
+            report.add(file, (*path, "conditions", j, "level"), message)
 
 
 def _check_source_ref(dataset: Dataset, ref: str | Source, file: str, path: Path, report: _Report) -> None:
@@ -208,37 +204,34 @@ def _check_lineage(dataset: Dataset, report: _Report) -> None:
     "Earlier" is the dataset's chronological order (date, then file order), so a
     statement may also replace a condition stated before it on the same day.
     """
-    stated: dict[tuple[str, str], str] = {}  # (party, condition id) -> issue
+    stated: dict[str, dict[str, str]] = {}  # party -> condition id -> its issue
     for placed in dataset.statements:
         statement, file, index = placed.statement, placed.file, placed.index
-        path: Path = ("statements", index)
+        books = [stated.setdefault(party, {}) for party in placed.parties]
         for j, condition in enumerate(statement.conditions):
             for k, old in enumerate(condition.replaces):
-                where = (*path, "conditions", j, "replaces", k)
                 if old == condition.id:
+                    where = ("statements", index, "conditions", j, "replaces", k)
                     report.add(file, where, f"condition `{old}` cannot replace itself")
-                elif not _stated_earlier(stated, placed.parties, old):
-                    report.add(file, where, _not_stated(old, placed.parties, stated))
+                elif not any(old in book for book in books):
+                    where = ("statements", index, "conditions", j, "replaces", k)
+                    report.add(file, where, _not_stated(old, placed.parties, books))
         for j, old in enumerate(statement.withdraws):
-            if not _stated_earlier(stated, placed.parties, old):
-                report.add(file, (*path, "withdraws", j), _not_stated(old, placed.parties, stated))
+            if not any(old in book for book in books):
+                report.add(file, ("statements", index, "withdraws", j), _not_stated(old, placed.parties, books))
         for j, condition in enumerate(statement.conditions):
-            for party in placed.parties:
-                before = stated.get((party, condition.id))
+            for book in books:
+                before = book.get(condition.id)
                 if before is not None and before != condition.issue:
                     report.add(
                         file,
-                        (*path, "conditions", j, "issue"),
+                        ("statements", index, "conditions", j, "issue"),
                         f"condition `{condition.id}` was on issue `{before}` before; a condition id stays on one issue (use a new id with `replaces`)",
                     )
-                stated[(party, condition.id)] = condition.issue
+                book[condition.id] = condition.issue
 
 
-def _stated_earlier(stated: dict[tuple[str, str], str], parties: tuple[str, ...], condition: str) -> bool:
-    return any((party, condition) in stated for party in parties)
-
-
-def _not_stated(condition: str, parties: tuple[str, ...], stated: dict[tuple[str, str], str]) -> str:
-    own = {cid for (party, cid) in stated if party in parties}
+def _not_stated(condition: str, parties: tuple[str, ...], books: list[dict[str, str]]) -> str:
+    own = {cid for book in books for cid in book}
     who = " or ".join(f"`{p}`" for p in parties)
     return f"`{condition}` is not a condition {who} stated earlier{did_you_mean(condition, own)}"

@@ -7,7 +7,6 @@ listing every problem found, each with its file, line and column.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,9 +26,23 @@ if TYPE_CHECKING:
     from tracker.load.yaml_parse import Parsed
 
 YAML_SUFFIXES = (".yaml", ".yml")
-# Where a YAML tag could start. A false alarm (a "!" in prose) only costs the
-# slower precise pass.
-_MAYBE_TAG = re.compile(r"(?:^|[\s\[\]{},])!", re.MULTILINE)
+# What may stand before a YAML tag's "!". A false alarm (a "!" in prose) only
+# costs the slower precise pass.
+_BEFORE_TAG = frozenset(" \t\r\n[]{},")
+
+
+def may_hold_a_tag(text: str) -> bool:
+    """Whether a tag could start anywhere in the text.
+
+    A scan with str.find, not a regular expression: a pattern that can match at
+    every position took 0.8 s on a 15 MB file, str.find takes milliseconds.
+    """
+    found = text.find("!")
+    while found != -1:
+        if found == 0 or text[found - 1] in _BEFORE_TAG:
+            return True
+        found = text.find("!", found + 1)
+    return False
 
 
 @dataclass
@@ -151,11 +164,11 @@ def _load_text(display: str, text: str) -> _File:
     from tracker.load.validation import validate_shape
 
     loaded = _File(display, text)
-    if _MAYBE_TAG.search(text):
+    if may_hold_a_tag(text):
         pass  # yaml-rs ignores tags silently; only the precise pass refuses them
     else:
         try:
-            loaded.content = file_format.to_records(file_format.PositionsFile.model_validate(fast_parse(text)))
+            loaded.content = file_format.consume_into_records(fast_parse(text))
             return loaded
         except ValidationError:
             pass
