@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 import msgspec
@@ -28,6 +29,7 @@ class Placed(msgspec.Struct, frozen=True, gc=False):
     index: int  # position in its file's `statements`
     order: int  # position in the dataset's chronological order
     parties: tuple[str, ...]  # computed once: the engine asks for it per condition
+    ends: date  # the last day the statement's date may mean; every date filter asks for it
 
 
 def derive_statement_id(statement: Statement) -> str:
@@ -89,7 +91,8 @@ class Dataset:
             for file, content in self.files
             for index, statement in enumerate(content.statements)
         ]
-        ranked = sorted(range(len(unordered)), key=lambda i: unordered[i][0].date.sort_key)
+        spans = [statement.date.sort_key for statement, _, _ in unordered]
+        ranked = sorted(range(len(unordered)), key=spans.__getitem__)
         return tuple(
             Placed(
                 statement=unordered[i][0],
@@ -98,6 +101,7 @@ class Dataset:
                 index=unordered[i][2],
                 order=order,
                 parties=unordered[i][0].party_ids,
+                ends=spans[i][1],
             )
             for order, i in enumerate(ranked)
         )

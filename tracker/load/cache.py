@@ -76,6 +76,12 @@ def key_for(files: Sequence[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
+def contains(key: str) -> bool:
+    """Whether an entry exists (it may still turn out damaged on lookup)."""
+    folder = cache_folder()
+    return folder is not None and (folder / f"{key}.cache").is_file()
+
+
 def lookup(key: str) -> Dataset | None:
     folder = cache_folder()
     if folder is None:

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from tracker.core.dataset import Dataset
 from tracker.core.problems import DatasetError
-from tracker.load.loader import YAML_SUFFIXES
+from tracker.load.loader import YAML_SUFFIXES, load_two
 from tracker.load.text import MAX_FILE_BYTES
 
 WORKTREE = None  # the "revision" that means the files on disk
@@ -160,15 +160,13 @@ def load_sides(cwd: Path, base: str, head: str | None, data: Path, today: date) 
     head_side = read_side(root, head, data, other=resolve_revision(root, base))
     if not base_side.files and not head_side.files:
         raise GitError(f"no dataset at {data} in {base_side.label} or in {head_side.label}")
-    return _loaded(base_side, today), _loaded(head_side, today)
+    base_loaded, head_loaded = load_two(base_side.files, head_side.files, today)
+    return _loaded(base_side, base_loaded), _loaded(head_side, head_loaded)
 
 
-def _loaded(side: Side, today: date) -> LoadedSide:
-    from tracker.load.loader import load_dataset_bytes
-
+def _loaded(side: Side, loaded: Dataset | DatasetError) -> LoadedSide:
     if not side.files:
         return LoadedSide(side.label, None, (), present=False)
-    try:
-        return LoadedSide(side.label, load_dataset_bytes(side.files, today=today), (), present=True)
-    except DatasetError as error:
-        return LoadedSide(side.label, None, tuple(str(problem) for problem in error.problems), present=True)
+    if isinstance(loaded, DatasetError):
+        return LoadedSide(side.label, None, tuple(str(problem) for problem in loaded.problems), present=True)
+    return LoadedSide(side.label, loaded, (), present=True)

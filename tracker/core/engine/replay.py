@@ -117,13 +117,13 @@ def replay(
 def said_by(at: PartialDate) -> StatementFilter:
     """Statements whose whole date span is over by the end of `at`."""
     end = at.end
-    return lambda placed: placed.statement.date.end <= end
+    return lambda placed: placed.ends <= end
 
 
 def said_before(since: PartialDate) -> StatementFilter:
     """Statements whose whole date span is over before `since` begins."""
     start = since.start
-    return lambda placed: placed.statement.date.end < start
+    return lambda placed: placed.ends < start
 
 
 def ladders_of(dataset: Dataset) -> Ladders:

@@ -49,7 +49,7 @@ def timeline(
 
 
 def _in_range(placed: Placed, since: PartialDate | None, until: PartialDate | None) -> bool:
-    end = placed.statement.date.end
+    end = placed.ends
     return (since is None or end >= since.start) and (until is None or end <= until.end)
 
 
