@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hypothesis import HealthCheck, given, seed, settings
 
-from tests.fuzz.properties import check_load, check_render, datasets, mutated_yaml
+from tests.fuzz.properties import check_cutting, check_load, check_render, datasets, mutated_yaml
 from tracker.core.dataset import Dataset
 
 
@@ -26,7 +26,7 @@ def main() -> None:
     parser.add_argument("--datasets", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    counts = {"files": 0, "valid files": 0, "datasets": 0}
+    counts = {"files": 0, "valid files": 0, "cut files": 0, "datasets": 0}
     common = {"deadline": None, "database": None, "suppress_health_check": list(HealthCheck)}
 
     @seed(args.seed)
@@ -36,6 +36,8 @@ def main() -> None:
         counts["files"] += 1
         if check_load(data) is not None:
             counts["valid files"] += 1
+        if check_cutting(data):
+            counts["cut files"] += 1
 
     @seed(args.seed)
     @settings(max_examples=args.datasets, **common)  # type: ignore[arg-type]
@@ -49,7 +51,8 @@ def main() -> None:
     rendered()
     elapsed = time.perf_counter() - start
     print(
-        f"{counts['files']:,} mutated files loaded ({counts['valid files']:,} still valid), "
+        f"{counts['files']:,} mutated files loaded ({counts['valid files']:,} still valid; "
+        f"{counts['cut files']:,} cut into pieces, each read as the whole), "
         f"{counts['datasets']:,} generated datasets rendered in 3 formats x 5 results, "
         f"no failure, in {elapsed:.0f} s"
     )

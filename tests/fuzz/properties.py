@@ -5,6 +5,11 @@
 2. Rendering any valid dataset in every format never fails, and data text
    never acts: no escape sequences in plain terminal output, no HTML, links,
    images or code from data in Markdown.
+3. A file that loads reads the same through the fast parser as through the
+   precise pass (the fast one once stopped silently at a NUL byte).
+4. Where a file's statements are cut into pieces for the parser, the pieces
+   parse to exactly what the whole file parses to, or fail (and the loader
+   then parses the whole file).
 """
 
 from __future__ import annotations
@@ -29,7 +34,10 @@ from tracker.core.engine.review import review
 from tracker.core.engine.timeline import timeline
 from tracker.core.file_format import validate_records
 from tracker.core.problems import DatasetError
+from tracker.load import pieces
+from tracker.load.fast import fast_parse, parse_pieces
 from tracker.load.loader import load_dataset_bytes
+from tracker.load.yaml_parse import precise_parse
 from tracker.render import Format, renderer_for
 from tracker.render.base import Renderer
 
@@ -71,15 +79,44 @@ def mutated_yaml(draw: st.DrawFn) -> bytes:
 
 
 def check_load(data: bytes) -> Dataset | None:
-    """Property 1; returns the dataset when the text was valid."""
+    """Property 1, and 4: a dataset the fast parser read is what the precise pass reads.
+
+    Returns the dataset when the text was valid."""
     try:
-        return load_dataset_bytes([("fuzz.yaml", data)], today=TODAY)
+        dataset = load_dataset_bytes([("fuzz.yaml", data)], today=TODAY)
+        precise = precise_parse(data.decode("utf-8-sig"), "fuzz.yaml")
+        assert not precise.problems, precise.problems
+        assert dataset.files[0][1] == validate_records(precise.data)
+        return dataset
     except DatasetError as error:
         assert error.problems
         for problem in error.problems:
             assert problem.file == "fuzz.yaml", problem
             assert problem.line is not None and problem.line >= 1, problem
         return None
+
+
+def check_cutting(data: bytes) -> bool:
+    """Property 3, on any text and whatever its size; True when the text was cut and parsed."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    limit, pieces.MIN_CHARACTERS = pieces.MIN_CHARACTERS, 0
+    try:
+        cut = pieces.cut(text)
+    finally:
+        pieces.MIN_CHARACTERS = limit
+    if cut is None:
+        return False
+    try:
+        head, chunks = parse_pieces(cut)
+        statements = [item for chunk in chunks for item in chunk]
+    except Exception:  # noqa: BLE001 - any failure is allowed: the loader then parses the whole
+        return False
+    whole = fast_parse(text)  # must not fail where the pieces did not
+    assert whole == head | {"statements": statements}
+    return True
 
 
 _words = st.text(

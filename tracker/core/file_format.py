@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Annotated, Any
 
@@ -317,18 +318,28 @@ def consume_into_records(data: object) -> model.PositionsFile:
     Statements are validated a chunk at a time and each parsed item is released
     once its record exists, so the parser's tree and pydantic's models of the
     whole file are never alive together: on 20,000 statements that lowers the
-    peak memory of a load by about a third. Any error raises ValidationError;
-    its locations are then meaningless, and the loader's precise pass words it.
+    peak memory of a load by about a third. Any error raises ValidationError
+    (or ValueError); its locations are then meaningless, and the loader's
+    precise pass words it.
     """
     if not isinstance(data, dict) or not isinstance(data.get("statements"), list):
         return validate_records(data)
-    items: list[object] = data["statements"]
-    head = validate_records({**data, "statements": []})
+    return records_from_parts({k: v for k, v in data.items() if k != "statements"}, _taken(data["statements"]))
+
+
+def records_from_parts(head: dict[str, Any], chunks: Iterable[list[Any]]) -> model.PositionsFile:
+    """Validate a file given as its mapping without `statements`, then its statements in chunks."""
+    first = validate_records(head)
     statements: list[model.Statement] = []
+    for chunk in chunks:
+        statements += validate_records({"schema": SCHEMA_VERSION, "statements": chunk}).statements
+    return msgspec.structs.replace(first, statements=tuple(statements))
+
+
+def _taken(items: list[Any]) -> Iterator[list[Any]]:
+    """The items in chunks, each released from `items` as it is handed out."""
     for start in range(0, len(items), CHUNK):
         chunk = items[start : start + CHUNK]
         items[start : start + CHUNK] = [None] * len(chunk)
-        statements += validate_records({"schema": SCHEMA_VERSION, "statements": chunk}).statements
-        del chunk  # the parsed items go now, not at the next iteration
+        yield chunk
     items.clear()
-    return msgspec.structs.replace(head, statements=tuple(statements))
