@@ -6,7 +6,8 @@
    never acts: no escape sequences in plain terminal output, no HTML, links,
    images or code from data in Markdown.
 3. A file that loads reads the same through the fast parser as through the
-   precise pass (the fast one once stopped silently at a NUL byte).
+   precise pass, where that pass reads it at all (the fast one once stopped
+   silently at a NUL byte).
 4. Where a file's statements are cut into pieces for the parser, the pieces
    parse to exactly what the whole file parses to, or fail (and the loader
    then parses the whole file).
@@ -85,8 +86,13 @@ def check_load(data: bytes) -> Dataset | None:
     try:
         dataset = load_dataset_bytes([("fuzz.yaml", data)], today=TODAY)
         precise = precise_parse(data.decode("utf-8-sig"), "fuzz.yaml")
-        assert not precise.problems, precise.problems
-        assert dataset.files[0][1] == validate_records(precise.data)
+        if precise.problems:
+            # The precise pass follows YAML 1.1 and refuses a few things YAML 1.2
+            # allows (a plain scalar starting with ":" in a flow mapping): strictness,
+            # not another reading. A character it refuses must never get this far.
+            assert all(_syntax_only(problem.message) for problem in precise.problems), precise.problems
+        else:
+            assert dataset.files[0][1] == validate_records(precise.data)
         return dataset
     except DatasetError as error:
         assert error.problems
@@ -94,6 +100,10 @@ def check_load(data: bytes) -> Dataset | None:
             assert problem.file == "fuzz.yaml", problem
             assert problem.line is not None and problem.line >= 1, problem
         return None
+
+
+def _syntax_only(message: str) -> bool:
+    return message.startswith("YAML syntax") and "character" not in message and "U+" not in message
 
 
 def check_cutting(data: bytes) -> bool:

@@ -111,3 +111,17 @@ def test_a_change_to_the_validating_code_changes_the_key(monkeypatch: pytest.Mon
     before = cache.key_for(files)
     monkeypatch.setattr(cache, "_code_digest", lambda: b"a stricter rule")
     assert cache.key_for(files) != before
+
+
+def test_a_dataset_the_cache_cannot_encode_still_loads(write: Writer, private_cache: Path) -> None:
+    """MessagePack holds integers up to 64 bits; a larger quantity is kept, just not cached."""
+    from tests.conftest import MINIMAL
+
+    huge = MINIMAL.replace(
+        "        level: neutral\n  - id: ua-1",
+        "        level: neutral\n        quantities: [{measure: troops, value: 99999999999999999999}]\n  - id: ua-1",
+    )
+    path = write(huge)
+    dataset = load_dataset(path, TODAY)
+    assert dataset.statements[0].statement.conditions[0].quantities[0].value == 99999999999999999999
+    assert entries(private_cache) == []

@@ -89,3 +89,31 @@ def test_small_or_cached_sides_load_here(forks: list[int], monkeypatch: pytest.M
     monkeypatch.setattr(loader, "PARALLEL_BYTES", 10**9)
     load_two(INVALID, EDITED, TODAY)
     assert forks == []
+
+
+def test_a_failure_while_loading_here_leaves_no_child_behind(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    real_attempt = loader._attempt
+
+    def interrupted(files: object, today: date) -> object:
+        if files is EDITED:
+            raise KeyboardInterrupt
+        return real_attempt(files, today)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "_attempt", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        load_two(VALID, EDITED, TODAY)
+    [pid] = forks
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_child_reaped_by_someone_else_is_fine(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    real_waitpid = os.waitpid
+
+    def already_reaped(pid: int, options: int) -> tuple[int, int]:
+        real_waitpid(pid, options)
+        raise ChildProcessError(10, "No child processes")  # as when SIGCHLD is ignored
+
+    monkeypatch.setattr(os, "waitpid", already_reaped)
+    first, _ = load_two(VALID, EDITED, TODAY)
+    assert _files(first) == loader.load_dataset_bytes(VALID, TODAY).files

@@ -124,3 +124,28 @@ def test_a_nul_byte_is_an_error_not_the_end_of_the_file() -> None:
 )
 def test_texts_the_fast_parser_may_misread(text: str, misread: bool) -> None:
     assert fast_parser_may_misread(text) is misread
+
+
+BLOCK = "statements:\n  - id: ru-1\n    party: russia\n    date: 2022-03-07\n    source: tass-1\n    basis: on-record\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quote opened before the block and closed after it: the block is part of the title.
+        "schema: 1\nconflict:\n  id: war\n  title: 'Test war\n" + BLOCK + "'\nissues: []\n",
+        # A flow mapping opened before the block and closed after it: a syntax error.
+        "schema: 1\nconflict: {id: war, title: Test war,\n" + BLOCK + "}\nissues: []\n",
+    ],
+)
+def test_something_left_open_across_the_block_reads_as_in_the_whole_file(text: str) -> None:
+    cut = pieces.cut(text)
+    assert cut is not None  # the layout looks plain; only parsing can tell
+    try:
+        whole: object = fast_parse(text)
+    except Exception:  # noqa: BLE001 - an error is one possible reading
+        whole = "error"
+    with pytest.raises(ValueError):
+        head, chunks = parse_pieces(cut)
+        assert head | {"statements": [item for chunk in chunks for item in chunk]} == whole
+        raise ValueError("read the same")

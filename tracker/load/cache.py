@@ -110,7 +110,10 @@ def store(key: str, dataset: Dataset) -> None:
     folder = cache_folder()
     if folder is None:
         return
-    payload = msgspec.msgpack.encode(dataset.files)
+    try:
+        payload = msgspec.msgpack.encode(dataset.files)
+    except (OverflowError, TypeError, ValueError):  # an integer beyond 64 bits, say: not cached
+        return
     checksum = hashlib.sha256(payload).hexdigest().encode()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -35,8 +35,9 @@ def parse_pieces(pieces: Pieces) -> tuple[dict[str, Any], Iterator[list[Any]]]:
     the items it was cut around; the caller then goes precise.
     """
     head = fast_parse(pieces.head)
-    if not isinstance(head, dict) or "statements" in head:
-        raise ValueError("the file without its statements block is not a mapping without statements")
+    if not isinstance(head, dict) or head.get("statements") != []:
+        raise ValueError("the file around its statements block did not read as a mapping")
+    del head["statements"]
 
     def statements() -> Iterator[list[Any]]:
         for text, count in pieces.texts():

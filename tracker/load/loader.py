@@ -6,9 +6,11 @@ listing every problem found, each with its file, line and column.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
+import signal
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -231,7 +233,11 @@ def load_two(
     child = _start_loader(first, today) if worth_it else None
     if child is None:
         return _attempt(first, today), _attempt(second, today)
-    later = _attempt(second, today)
+    try:
+        later = _attempt(second, today)
+    except BaseException:  # Ctrl-C, say: leave no child behind
+        _stop(child)
+        raise
     return _collect(child, first, today), later
 
 
@@ -274,13 +280,28 @@ def _outcome(files: Sequence[tuple[str, bytes]], today: date) -> bytes:
         return b"X"
 
 
+def _stop(child: tuple[int, int]) -> None:
+    pid, read_end = child
+    os.close(read_end)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    _reap(pid)
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):  # SIGCHLD ignored by whoever started us: already reaped
+        os.waitpid(pid, 0)
+
+
 def _collect(child: tuple[int, int], files: Sequence[tuple[str, bytes]], today: date) -> Loaded:
     import msgspec
 
     pid, read_end = child
-    with os.fdopen(read_end, "rb") as pipe:
-        payload = pipe.read()
-    os.waitpid(pid, 0)
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+    finally:
+        _reap(pid)
     try:
         if payload[:1] == b"D":
             return Dataset(files=msgspec.msgpack.decode(payload[1:], type=tuple[tuple[str, PositionsFile], ...]))

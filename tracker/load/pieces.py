@@ -13,7 +13,9 @@ file goes to the parser as before:
   column, or indented deeper; the first line at column 0 ends the block;
 - no tab at the start of a line.
 Each piece must then parse to exactly the items it was cut around, and the
-rest of the file to a mapping without `statements`. Any failure means the
+rest of the file, with `statements: []` standing in for the block, to a mapping
+whose `statements` is that empty list: a quote or a bracket left open before
+the block then fails there as it fails in the whole file. Any failure means the
 caller starts again with the whole file, which also words the real error.
 """
 
@@ -23,19 +25,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tracker.load.text import fast_parser_may_misread
+
 # Below this size the whole tree is small, and cutting is not worth a scan.
 MIN_CHARACTERS = 2_000_000
 ITEMS_PER_PIECE = 500
 
 _KEY = "statements:"
-# What may stand before an anchor's `&`, an alias's `*` or a tag's `!`.
-BEFORE_MARK = frozenset(" \t\r\n[]{},")
+# What may stand before an anchor's `&`, an alias's `*` or a tag's `!` (":" for
+# flow mappings written like JSON, `{"a":!tag x}`).
+BEFORE_MARK = frozenset(" \t\r\n[]{},:")
 _BLOCK_END = re.compile(r"\n[^ \r\n#-]")  # the next line starting at column 0 with a key
 
 
 @dataclass(frozen=True)
 class Pieces:
-    head: str  # the file without its statements block
+    head: str  # the file with `statements: []` in place of its statements block
     text: str  # the whole file; pieces are cut from it only when asked for
     bounds: tuple[int, ...]  # where each piece starts, then where the last one ends
     counts: tuple[int, ...]  # how many items each piece holds
@@ -63,7 +68,7 @@ def cut(text: str) -> Pieces | None:
         return None
     firsts = starts[::ITEMS_PER_PIECE]
     return Pieces(
-        head=text[:key] + text[body_end:],
+        head=text[:key] + "statements: []\n" + text[body_end:],
         text=text,
         bounds=(*firsts, body_end),
         counts=tuple(len(starts[i : i + ITEMS_PER_PIECE]) for i in range(0, len(starts), ITEMS_PER_PIECE)),
@@ -81,11 +86,9 @@ def _only_key(text: str) -> int | None:
 
 
 def _risky(text: str) -> bool:
-    if "\x00" in text:  # yaml-rs stops reading at a NUL: the whole and a piece would differ
+    if fast_parser_may_misread(text):  # a NUL, say, where yaml-rs would stop reading
         return True
     if text.startswith(("%", "---", "...")) or any(f"\n{m}" in text for m in ("%", "---", "...")):
-        return True
-    if "\t" in text and re.search(r"\n *\t", text):
         return True
     return any(has_mark(text, mark) for mark in "&*!")
 

@@ -76,7 +76,7 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 _MISREAD_BEYOND_ASCII = re.compile("[\x80-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 # A tab among a line's leading blanks: YAML 1.2 allows it before a comment, the
 # precise pass (YAML 1.1) never; one verdict for both means refusing it.
-_TAB_IN_INDENT = re.compile(r"(?:^|\n) *\t")
+_TAB_IN_INDENT = re.compile(r"(?:^|[\r\n]) *\t")
 
 
 def fast_parser_may_misread(text: str) -> bool:
