@@ -59,30 +59,32 @@ class PartyState(msgspec.Struct):
     disputed: list[Placed] = msgspec.field(default_factory=list)  # counted disputed statements, applied or not
 
     def apply(self, placed: Placed, citation: Citation, in_window: bool = False) -> None:
-        statement = placed.statement
+        # The engine's innermost loop (once per condition per replay): kept flat, and a
+        # restated condition's Held is updated in place rather than built anew.
+        statement, held, active, order = placed.statement, self.held, self.active, placed.order
         for index, condition in enumerate(statement.conditions):
-            self._state(condition, citation, (placed.order, index))
+            cid = condition.id
+            earlier = held.get(cid)
+            if earlier is None:
+                held[cid] = Held(condition, citation, citation, (order, index))
+            else:
+                earlier.condition, earlier.last_stated, earlier.seq = condition, citation, (order, index)
+            active[cid] = None
             if in_window:
-                self.restated.add(condition.id)
+                self.restated.add(cid)
             for old in condition.replaces:
-                self._end(old, Ending(citation, replaced_by=condition.id))
+                self._end(old, citation, cid)
         for old in statement.withdraws:
-            self._end(old, Ending(citation, replaced_by=None))
+            self._end(old, citation, None)
 
     def active_held(self) -> Iterator[Held]:
         return (self.held[cid] for cid in self.active)
 
-    def _state(self, condition: Condition, citation: Citation, seq: Seq) -> None:
-        earlier = self.held.get(condition.id)
-        first = earlier.first_stated if earlier else citation
-        self.held[condition.id] = Held(condition, first, citation, seq)
-        self.active[condition.id] = None
-
-    def _end(self, cid: str, ending: Ending) -> None:
+    def _end(self, cid: str, by: Citation, replaced_by: str | None) -> None:
         # A joint text may replace or withdraw what only another signer stated: a no-op here.
         if cid in self.active:
             del self.active[cid]
-            self.endings[cid] = ending
+            self.endings[cid] = Ending(by, replaced_by)
 
 
 def replay(
@@ -100,8 +102,10 @@ def replay(
     wanted = [party.id for party in dataset.parties] if parties is None else list(parties)
     states = {party: PartyState(party) for party in wanted}
     for placed in dataset.statements:
+        if not counts(placed):
+            continue
         signers = [states[party] for party in placed.parties if party in states]
-        if not signers or not counts(placed):
+        if not signers:
             continue
         disputed = placed.statement.disputed
         citation = cite(dataset, placed)
