@@ -5,8 +5,8 @@ models, in `tracker.core.file_format`; a file that passes them is converted into
 these records. The split is for speed: a cached dataset comes back as records
 without importing pydantic or building its validators (about 120 ms of a
 command's start-up), msgspec structs cost a few microseconds to define, and a
-condition takes about a fifth of the memory of a pydantic model. A test checks
-that both sides keep the same fields.
+condition's object takes 104 bytes where a pydantic model takes 1,272. A test
+checks that both sides keep the same fields.
 """
 
 from __future__ import annotations
