@@ -37,7 +37,7 @@ from tracker.core.file_format import validate_records
 from tracker.core.problems import DatasetError
 from tracker.load import pieces
 from tracker.load.fast import fast_parse, parse_pieces
-from tracker.load.loader import load_dataset_bytes
+from tracker.load.loader import fast_pass_allowed, load_dataset_bytes
 from tracker.load.yaml_parse import precise_parse
 from tracker.render import Format, renderer_for
 from tracker.render.base import Renderer
@@ -111,6 +111,8 @@ def check_cutting(data: bytes) -> bool:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        return False
+    if not fast_pass_allowed(text):  # the loader cuts only what the fast pass may read
         return False
     limit, pieces.MIN_CHARACTERS = pieces.MIN_CHARACTERS, 0
     try:

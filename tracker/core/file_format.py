@@ -3,9 +3,10 @@
 These models are the single definition of the format: they validate input and
 generate the JSON Schema. A file that passes is converted (`to_records`) into
 the plain records of `tracker.core.model`, which is what the rest of tracker
-holds. These models check shape and types only. Rules that span the dataset (references,
-lineage, duplicates, dates in the future) live in `tracker.core.checks`, because
-they need the whole dataset, possibly merged from several files.
+holds. They check shape and types only. Rules that span the dataset
+(references, lineage, duplicates, dates in the future) live in
+`tracker.core.checks`, because they need the whole dataset, possibly merged
+from several files.
 """
 
 from __future__ import annotations
@@ -149,12 +150,6 @@ class Issue(_Model):
             raise ValueError("a ladder needs at least two levels")
         return self
 
-    def level_index(self, level: str) -> int | None:
-        for index, step in enumerate(self.ladder):
-            if step.id == level:
-                return index
-        return None
-
 
 class Party(_Model):
     id: Slug
@@ -263,17 +258,6 @@ class Statement(_Model):
         if self.parties is not None and not self.parties:
             raise ValueError("`parties` must name at least one party")
         return self
-
-    @property
-    def party_ids(self) -> tuple[str, ...]:
-        if self.parties is not None:
-            return tuple(self.parties)
-        assert self.party is not None
-        return (self.party,)
-
-    @property
-    def disputed(self) -> bool:
-        return bool(self.corrections)
 
 
 class PositionsFile(_Model):

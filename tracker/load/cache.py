@@ -30,6 +30,18 @@ from tracker.core.model import PositionsFile
 
 _MAGIC = b"tracker-dataset-cache 2\n"
 _Files = tuple[tuple[str, PositionsFile], ...]
+
+
+def encode(dataset: Dataset) -> bytes:
+    """A valid dataset as MessagePack; raises OverflowError for an integer beyond 64 bits."""
+    return msgspec.msgpack.encode(dataset.files)
+
+
+def decode(payload: bytes) -> Dataset:
+    """The dataset `encode` wrote; raises msgspec.DecodeError (or ValueError) for anything else."""
+    return Dataset(files=msgspec.msgpack.decode(payload, type=_Files))
+
+
 _KEEP = 32  # newest entries kept; older ones are removed when a new one is written
 
 
@@ -97,10 +109,9 @@ def lookup(key: str) -> Dataset | None:
     if hashlib.sha256(payload).hexdigest().encode() != checksum:
         return None
     try:
-        files = msgspec.msgpack.decode(payload, type=_Files)
+        return decode(payload)
     except (msgspec.DecodeError, ValueError):  # a damaged entry is ignored, and rebuilt
         return None
-    return Dataset(files=files)
 
 
 def store(key: str, dataset: Dataset) -> None:
@@ -111,7 +122,7 @@ def store(key: str, dataset: Dataset) -> None:
     if folder is None:
         return
     try:
-        payload = msgspec.msgpack.encode(dataset.files)
+        payload = encode(dataset)
     except (OverflowError, TypeError, ValueError):  # an integer beyond 64 bits, say: not cached
         return
     checksum = hashlib.sha256(payload).hexdigest().encode()

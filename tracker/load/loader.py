@@ -33,10 +33,14 @@ if TYPE_CHECKING:
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def may_hold_a_tag(text: str) -> bool:
-    """Whether a tag could start anywhere in the text. A false alarm (a "!" in
-    prose) only costs the slower precise pass."""
-    return has_mark(text, "!")
+def fast_pass_allowed(text: str) -> bool:
+    """Whether yaml-rs reads the text as the precise pass would.
+
+    Not where a tag could start (yaml-rs drops unknown tags silently; a "!" in
+    prose is a false alarm that only costs the slower pass), nor where a
+    character would be read differently (a NUL, where yaml-rs stops reading).
+    """
+    return not has_mark(text, "!") and not fast_parser_may_misread(text)
 
 
 @dataclass
@@ -151,17 +155,13 @@ def _load_bytes(display: str, data: bytes) -> _File:
 
 def _load_text(display: str, text: str) -> _File:
     # Imported here: a dataset found in the cache needs neither pydantic nor the parsers.
-    from pydantic import ValidationError
-
     from tracker.core import file_format
     from tracker.load.fast import fast_parse, parse_pieces
     from tracker.load.pieces import cut
     from tracker.load.validation import validate_shape
 
     loaded = _File(display, text)
-    if may_hold_a_tag(text) or fast_parser_may_misread(text):
-        pass  # yaml-rs ignores tags and misreads some characters; the precise pass refuses them
-    else:
+    if fast_pass_allowed(text):
         try:
             pieces = cut(text)
             if pieces is None:
@@ -169,9 +169,7 @@ def _load_text(display: str, text: str) -> _File:
             else:
                 loaded.content = file_format.records_from_parts(*parse_pieces(pieces))
             return loaded
-        except ValidationError:
-            pass
-        except Exception:  # noqa: BLE001 - any fast-parser failure defers to the precise pass
+        except Exception:  # noqa: BLE001 - invalid data, or any fast-parser failure: the precise pass words it
             pass
     parsed = loaded.precise()
     loaded.problems = list(parsed.problems)
@@ -270,10 +268,10 @@ def _start_loader(files: Sequence[tuple[str, bytes]], today: date) -> tuple[int,
 
 
 def _outcome(files: Sequence[tuple[str, bytes]], today: date) -> bytes:
-    import msgspec
+    from tracker.load import cache
 
     try:
-        return b"D" + msgspec.msgpack.encode(load_dataset_bytes(files, today).files)
+        return b"D" + cache.encode(load_dataset_bytes(files, today))
     except DatasetError as error:
         return b"E" + pickle.dumps((error.problems, error.unreadable))
     except BaseException:  # noqa: BLE001 - the parent then loads this side itself
@@ -296,6 +294,8 @@ def _reap(pid: int) -> None:
 def _collect(child: tuple[int, int], files: Sequence[tuple[str, bytes]], today: date) -> Loaded:
     import msgspec
 
+    from tracker.load import cache
+
     pid, read_end = child
     try:
         with os.fdopen(read_end, "rb") as pipe:
@@ -304,7 +304,7 @@ def _collect(child: tuple[int, int], files: Sequence[tuple[str, bytes]], today: 
         _reap(pid)
     try:
         if payload[:1] == b"D":
-            return Dataset(files=msgspec.msgpack.decode(payload[1:], type=tuple[tuple[str, PositionsFile], ...]))
+            return cache.decode(payload[1:])
         if payload[:1] == b"E":
             problems, unreadable = pickle.loads(payload[1:])  # our own child's data, never a file's
             return DatasetError(problems, unreadable=unreadable)

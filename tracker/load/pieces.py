@@ -4,10 +4,12 @@ yaml-rs builds the whole document at once, and that tree is ten times the size
 of the file: a load of 20,000 statements peaked at 15 times the file. Parsed a
 few hundred statements at a time, only one piece's tree is alive at once.
 
-Cutting is only done where it cannot change the meaning; otherwise the whole
-file goes to the parser as before:
-- no anchors, aliases, tags, directives, document markers or NUL bytes, which
-  could tie one piece to another or change how the whole is read;
+It is only asked of text the loader sends to the fast pass at all (no tag,
+nothing `fast_parser_may_misread` flags: see `loader.fast_pass_allowed`), and
+only done where it cannot change the meaning; otherwise the whole file goes to
+the parser as before:
+- no anchors, aliases, directives or document markers, which could tie one
+  piece to another or change how the whole is read;
 - exactly one `statements:` key at the start of a line, with nothing after it;
 - every line of the block is blank, a comment, an item's `-` at the block's
   column, or indented deeper; the first line at column 0 ends the block;
@@ -24,8 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from tracker.load.text import fast_parser_may_misread
 
 # Below this size the whole tree is small, and cutting is not worth a scan.
 MIN_CHARACTERS = 2_000_000
@@ -52,7 +52,9 @@ class Pieces:
 
 
 def cut(text: str) -> Pieces | None:
-    """The file cut around its statements, or None where cutting could change the meaning."""
+    """The file cut around its statements, or None where cutting could change the meaning.
+
+    `text` must be one the fast pass may read (`loader.fast_pass_allowed`)."""
     if len(text) < MIN_CHARACTERS or _risky(text):
         return None
     key = _only_key(text)
@@ -86,11 +88,9 @@ def _only_key(text: str) -> int | None:
 
 
 def _risky(text: str) -> bool:
-    if fast_parser_may_misread(text):  # a NUL, say, where yaml-rs would stop reading
-        return True
     if text.startswith(("%", "---", "...")) or any(f"\n{m}" in text for m in ("%", "---", "...")):
         return True
-    return any(has_mark(text, mark) for mark in "&*!")
+    return has_mark(text, "&") or has_mark(text, "*")
 
 
 def has_mark(text: str, mark: str) -> bool:

@@ -58,14 +58,6 @@ def record_json(record: Record) -> dict[str, Any]:
     return {name: to_json(value) for name, value in fields if value is not None}
 
 
-def party_json(party: Party) -> dict[str, Any]:
-    return record_json(party)
-
-
-def issue_json(issue: Issue) -> dict[str, Any]:
-    return record_json(issue)
-
-
 class JsonRenderer(Renderer):
     def validation(self, report: ValidationReport) -> str:
         return envelope(
@@ -85,10 +77,10 @@ class JsonRenderer(Renderer):
         )
 
     def parties(self, dataset: Dataset) -> str:
-        return envelope("parties", [party_json(party) for party in dataset.parties])
+        return envelope("parties", [record_json(party) for party in dataset.parties])
 
     def issues(self, dataset: Dataset) -> str:
-        return envelope("issues", [issue_json(issue) for issue in dataset.issues])
+        return envelope("issues", [record_json(issue) for issue in dataset.issues])
 
     def position(self, position: Position) -> str:
         return envelope("position", to_json(position))
