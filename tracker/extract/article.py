@@ -202,18 +202,34 @@ def _lines_to_paragraphs(text: str) -> list[str]:
     for block in re.split(r"\n\s*\n", text):
         lines = [line for line in (_SPACES.sub(" ", raw).strip() for raw in block.split("\n")) if line]
         labelled = any(_QUESTION.match(line) or _ANSWER.match(line) for line in lines[1:])
+        # Hard-wrapped: most lines stop mid-sentence. One unpunctuated line (a headline
+        # above single-newline paragraphs) does not make a block wrapped.
+        open_lines = sum(1 for line in lines[:-1] if not line.endswith(_TERMINAL))
         wrapped = (
             len(lines) >= 3
             and not labelled
             and not any(_DATE_LINE.match(line) or _META.match(line) for line in lines)
             and all(len(line) >= 50 for line in lines[:-1])
-            and any(not line.endswith(_TERMINAL) for line in lines[:-1])
+            and open_lines * 2 > len(lines) - 1
         )
         if wrapped:
             paragraphs.append(" ".join(lines))
             continue
+        longest = max((len(line) for line in lines), default=0)
         for index, line in enumerate(lines):
-            if index and (line[:1].islower() or lines[index - 1].endswith((",", ";", "–", "—"))):
+            previous = lines[index - 1] if index else ""
+            continued = previous.endswith((",", ";", "–", "—")) or (
+                # a wrapped line: as long as the block's lines, and stopped mid-sentence
+                len(lines) >= 3
+                and len(previous) >= max(40, 0.75 * longest)
+                and not previous.endswith(_TERMINAL)
+                and not _META.match(previous)
+                and not _DATE_LINE.match(previous)
+                and not _DATE_LINE.match(line)
+                and not _META.match(line)
+                and index > 1
+            )
+            if index and (line[:1].islower() or continued):
                 paragraphs[-1] = f"{paragraphs[-1]} {line}"
             else:
                 paragraphs.append(line)

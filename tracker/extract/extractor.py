@@ -34,6 +34,8 @@ from tracker.extract.draft import (
 )
 from tracker.extract.issues import STRONG, IssueGuess, guess_issue
 from tracker.extract.speakers import (
+    BACKGROUND_WORDS,
+    INTERPRETIVE_VERBS,
     SPEECH_VERBS,
     Attribution,
     People,
@@ -102,6 +104,9 @@ class _Unit:
     group: tuple[str, ...]
     attribution_text: str
     extra_sentences: list[Sentence] = field(default_factory=list)
+    # The reporter's words about a party ("Azerbaijan continues to demand…"): a candidate,
+    # unless the article also gives the party's own words on the same issue.
+    paraphrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,7 @@ def extract_draft(text: str, vocab: Vocabulary) -> Draft:
         )
 
     _passage_issues(article, vocab, units)
+    units = _fold_paraphrases(units, draft)
     merged = _merge_passages(article, units)
     draft.statements = _statements(article, vocab, people, merged, anchor, draft, official)
     _name_conditions(vocab, draft)
@@ -269,6 +275,25 @@ def _sentence_unit(
             content_start=sentence.start,
             content_end=sentence.end,
         )
+    paraphrase = False
+    if voice is Voice.REPORTER and not draft.opinion and not _INTERPRETIVE.fullmatch(attribution.verb):
+        subject = _reporter_subject(vocab, article, sentence)
+        if subject is not None and _follows_background(article, sentence):
+            draft.set_aside.append(SetAside(BACKGROUND, sentence.text))
+            return None
+        if subject is not None:
+            # Wire copy paraphrases most conditions in its own voice ("Azerbaijan is also
+            # demanding…"): a candidate, marked as the outlet's account (media-report).
+            voice, paraphrase = Voice.INSTITUTION, True
+            attribution = Attribution(
+                Voice.INSTITUTION,
+                party=subject[0],
+                speaker_text=subject[1],
+                verb=attribution.verb,
+                content_start=sentence.start,
+                content_end=sentence.end,
+                venue=attribution.venue,
+            )
     if voice is Voice.REPORTER:
         category = OPINION if draft.opinion and attribution.person is None else CHARACTERISATION
         detail = attribution.speaker_text
@@ -297,6 +322,11 @@ def _sentence_unit(
         draft.set_aside.append(SetAside(OTHER_PARTY, sentence.text, attribution.speaker_text))
         return None
     basis, reason = _basis(voice, attribution, official)
+    if paraphrase and official is None:
+        reason = (
+            f"the outlet's own account of {_party_name(vocab, party)} ({_tidy(attribution.speaker_text)}), "
+            "not the party's words: find the party's own words before relying on it"
+        )
     focus = _focus(content, cues)
     context = _speaker_context(article, sentence) if direct else ""
     issue = guess_issue(vocab, focus, content, context)
@@ -324,6 +354,7 @@ def _sentence_unit(
         quote=content if voice is Voice.DIRECT else None,
         group=group,
         attribution_text=attribution_text,
+        paraphrase=paraphrase,
     )
 
 
@@ -426,6 +457,60 @@ def _passage_issues(article: Article, vocab: Vocabulary, units: list[_Unit]) -> 
         passage = guess_issue(vocab, speech, "", "")
         if passage.issue is not None and passage.issue != unit.issue.issue:
             unit.issue = guess_issue(vocab, f"{unit.focus} {speech}", unit.content, "")
+
+
+def _fold_paraphrases(units: list[_Unit], draft: Draft) -> list[_Unit]:
+    """A paraphrase of a condition the article also gives in the party's own words is the
+    reporter's summary of them (often the lede): listed, not a second candidate, and never
+    evidence for the party's own words (a misreported lede must not become a quote's support)."""
+    kept: list[_Unit] = []
+    for unit in units:
+        if unit.paraphrase:
+            own = next(
+                (u for u in units if not u.paraphrase and u.party == unit.party and u.issue.issue == unit.issue.issue),
+                None,
+            )
+            if own is not None:
+                detail = f"the reporter's summary; the article gives {own.attribution.speaker_text}'s own words on this issue"
+                draft.set_aside.append(SetAside(CHARACTERISATION, unit.sentence.text, detail))
+                continue
+        kept.append(unit)
+    return kept
+
+
+def _reporter_subject(vocab: Vocabulary, article: Article, sentence: Sentence) -> tuple[str, str] | None:
+    """The party a sentence in the reporter's voice is about, when it is the sentence's subject.
+
+    "Azerbaijan's leadership continues to demand…", "Therefore, Moscow wants…": a party
+    mention among the first words, not after a preposition ("talks with Kestria").
+    """
+    masked = article.masked(sentence.start, sentence.end, (QuoteKind.SPEECH, QuoteKind.TITLE))
+    mentions = vocab.party_mentions(masked)
+    if not mentions:
+        return None
+    first = mentions[0]
+    before = masked[: first.start]
+    words = re.findall(r"[\w'’-]+", before)
+    if len(words) > 3 or any(w.lower() in _PREPOSITIONS for w in words):
+        return None
+    phrase = re.match(r"[^,;:]*", masked[first.start :])
+    subject = phrase.group() if phrase else first.text
+    subject = " ".join(subject.split()[:6])
+    return first.party, subject
+
+
+def _follows_background(article: Article, sentence: Sentence) -> bool:
+    """Whether an earlier sentence of the paragraph recalls the past ("In the spring of 2022, …"):
+    the reporter's next sentence ("Kyiv, for its part, insisted…") continues that recollection."""
+    return any(
+        BACKGROUND_WORDS.search(other.text)
+        for other in article.sentences_of(sentence.paragraph)
+        if other.index < sentence.index
+    )
+
+
+_PREPOSITIONS = frozenset("for with against to on in from by of at about between over under after before".split())
+_INTERPRETIVE = re.compile(rf"(?:{INTERPRETIVE_VERBS})")
 
 
 def _merge_passages(article: Article, units: list[_Unit]) -> list[_Unit]:

@@ -26,6 +26,7 @@ ROLE_NOUNS = frozenset(
     governor mayor king queen prince emir sheikh sultan foreign-minister ministry ministries office government
     presidency administration delegation researcher analyst professor historian expert fellow journalist
     columnist editor commentator spokespeople mediator ombudsman prosecutor marshal colonel
+    ruler strongman commander-in-chief
     """.split()
 )
 # Capitalised words that may stand before a name as part of a title.
@@ -35,6 +36,7 @@ _TITLE_WORDS = frozenset(
     secretary-general chancellor spokesman spokeswoman spokesperson ambassador envoy special chief commander colonel
     col col. gen gen. lt lt. admiral adm adm. senator governor mayor king queen prince sheikh emir sultan dr dr. mr mr.
     mrs mrs. ms ms. prof prof. sir lord head chairman chairwoman chair state top senior former acting first
+    affairs information communication communications army armed forces military
     """.split()
 )
 _ROLE_ADJECTIVES = frozenset(
@@ -58,12 +60,18 @@ SPEECH_VERBS = (
     r"states|declared|declares|warned|warns|reiterated|reiterates|underlined|underlines|noted|notes|announced|"
     r"announces|wrote|writes|repeated|repeats|confirmed|confirms|explained|explains|asserted|asserts|replied|"
     r"replies|responded|reported|reports|rejected|rejects|demanded|demands|called\s+for|calls\s+for|urged|urges|"
-    r"offered|offers|proposed|proposes|ruled\s+out|rules\s+out|vowed|vows|pledged|pledges|threatened|threatens"
+    r"offered|offers|proposed|proposes|ruled\s+out|rules\s+out|vowed|vows|pledged|pledges|threatened|threatens|"
+    # issue 14: verbs real copy uses for an official's words
+    r"continued|reaffirmed|reaffirms|affirmed|affirms|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|promised|"
+    r"promises|presented|presents|maintained|maintains|assured|assures|pointed\s+out|points\s+out|clarified|"
+    r"refused|refuses|was\s+quoted\s+as\s+saying|(?:was|were)\s+reported\s+to\s+(?:say|tell)|stating|saying|"
+    r"asserting|adding|insisting|declaring|dismissed|dismisses|emphasi[sz]ing"
 )
 # Verbs that carry the condition themselves: the content starts at the verb.
 CUE_VERBS = re.compile(
     r"^(?:rejected|rejects|demanded|demands|called\s+for|calls\s+for|urged|urges|offered|offers|proposed|proposes|"
-    r"ruled\s+out|rules\s+out|vowed|vows|pledged|pledges|threatened|threatens)$"
+    r"ruled\s+out|rules\s+out|vowed|vows|pledged|pledges|threatened|threatens|promised|promises|presented|presents|"
+    r"refused|refuses|dismissed|dismisses)$"
 )
 # The reporter interpreting, not reporting: never a source of an on-record condition.
 INTERPRETIVE_VERBS = (
@@ -166,7 +174,7 @@ _VENUE_PATTERNS = (
     ),
 )
 _TITLED = re.compile(r"(?:titled|entitled|headlined|headed)\s*[:,]?\s*[\"“‘']", re.IGNORECASE)
-_BACKGROUND = re.compile(
+BACKGROUND_WORDS = re.compile(
     r"\b(?:previously|had\s+(?:long\s+|repeatedly\s+|earlier\s+)?(?:demanded|insisted|called|said|rejected|sought|"
     r"proposed|offered|wanted|required|made|set|stated|declared|urged|refused)|has\s+long|have\s+long|had\s+long|"
     r"long\s+(?:demanded|insisted|sought|refused)|in\s+the\s+past|for\s+years|once\s+demanded|"
@@ -238,9 +246,10 @@ class People:
     mentions: list[tuple[int, int, Person]] = field(default_factory=list)
 
     def find(self, name: str) -> Person | None:
-        name = _strip_possessive(name)
+        # Case-blind: copy writes "al-Burhan" and "Al-Burhan" at a sentence start.
+        name = _strip_possessive(name).lower()
         for person in self.persons:
-            if person.name == name or person.surname == name:
+            if person.name.lower() == name or person.surname.lower() == name:
                 return person
         return None
 
@@ -295,8 +304,12 @@ def _runs(text: str, offset: int) -> list[list[tuple[int, int, str]]]:
             else match.group()
         )
         start = match.start()
-        capital = word[:1].isupper()
         adjacent = current and start == last_end + 1 and text[last_end] == " "
+        # a name particle inside a run: "Abdel Fattah al-Burhan", "Ursula von der Leyen"
+        particle = bool(
+            current and adjacent and re.fullmatch(r"(?:al|el|ad|bin|ibn|von|van|der|de|da|di|le)(?:-\w+)?", word)
+        )
+        capital = word[:1].isupper() or particle
         if capital and (adjacent or not current):
             current.append((offset + start, offset + start + len(word), word))
         else:
@@ -333,8 +346,13 @@ def find_people(article: Article, vocab: Vocabulary) -> People:
     _index_mentions(article, people)
     mentions = vocab.party_mentions(article.text)
     for person in people.persons:
-        if person.party is None and person.foreign is None and person.role:
-            _party_from_article(article, mentions, person)
+        if person.party is None and person.foreign is None:
+            known = vocab.speaker_party(person.name)
+            if known is not None:
+                # The dataset already quotes this person for a party: the strongest evidence.
+                person.party, person.party_words = known[0], f"{known[1]}, a speaker of this party in the dataset"
+            elif person.role:
+                _party_from_article(article, mentions, person, people)
     return people
 
 
@@ -369,8 +387,12 @@ def _from_role_noun(phrase: str) -> str:
     return phrase.strip()
 
 
-def _party_from_article(article: Article, mentions: list[PartyMention], person: Person) -> None:
-    """A role without a country ("Defence Minister") tied to a party elsewhere ("Kestria's defence minister")."""
+def _party_from_article(article: Article, mentions: list[PartyMention], person: Person, people: People) -> None:
+    """A role without a country ("Defence Minister") tied to a party elsewhere ("Kestria's defence minister").
+
+    A role never borrows another person's country: "Russian President Vladimir Putin"
+    says nothing about the party of a "President Volodymyr Zelensky".
+    """
     words = [w for w in re.findall(r"[A-Za-z-]+", person.role or "") if w.lower() not in ("the", "a", "an", "of", "s")]
     cores = [c for c in (words[-2:], words[:2]) if c]
     if not cores or not _has_role_noun(person.role or ""):
@@ -381,11 +403,26 @@ def _party_from_article(article: Article, mentions: list[PartyMention], person: 
         for mention in mentions:
             after = article.text[mention.end : mention.end + 60]
             match = re.match(rf"(?:['’]s)? +(?:[a-z-]+ +){{0,2}}?{role}\b", after, re.IGNORECASE)
+            if match and _titles_someone_else(article, people, person, mention.end + match.end()):
+                continue
             if match:
                 found.setdefault(mention.party, article.text[mention.start : mention.end + match.end()])
     if len(found) == 1:
         [(party, phrase)] = found.items()
         person.party, person.party_words = party, phrase
+
+
+def _titles_someone_else(article: Article, people: People, person: Person, end: int) -> bool:
+    """Whether the role words ending at `end` stand before another person's name."""
+    following = re.match(r",?\s+(?:[A-Z][\w'’.-]*\s*){1,4}", article.text[end : end + 60])
+    if following is None:
+        return False
+    named = [p for _, _, p in people.in_span(end, end + following.end())]
+    others = {p.name for p in named} - {person.name}
+    if others:
+        return True
+    words = following.group().split()
+    return not named and person.surname not in words and any(w[:1].isupper() for w in words)
 
 
 def _register(
@@ -431,10 +468,10 @@ def _register(
     if after_role and (role is None or not _has_role_noun(role)):
         role = after_role if role is None else f"{role}, {after_role}"
     existing = people.find(name)
-    if existing is None and len(name_tokens) == 1:
-        # A surname alone: a person already named, or nobody we know.
-        return
     speaks = _speech_verb_follows(masked, local_end) or _speech_verb_precedes(masked, local_start)
+    if existing is None and len(name_tokens) == 1 and not (speaks and vocab.speaker_party(name)):
+        # A surname alone: a person already named, one the dataset quotes, or nobody we know.
+        return
     if existing is not None:
         if existing.role is None and role and _has_role_noun(role):
             existing.role = role
@@ -483,6 +520,10 @@ def _role_before(masked: str, local_start: int) -> str | None:
             break
         lower = _strip_possessive(bare).lower()
         if lower in ROLE_NOUNS or lower in _ROLE_ADJECTIVES or (bare[:1].isupper() and lower not in _NOT_NAMES):
+            taken.append(bare)
+            continue
+        if lower in ("of", "for") and taken and taken[-1][:1].isupper():
+            # "Minister of Foreign Affairs", "Minister for Europe"
             taken.append(bare)
             continue
         break
@@ -626,7 +667,7 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
     """Whose words an unquoted (or partly quoted) sentence reports, and where its content is."""
     start = sentence.start
     masked = article.masked(start, sentence.end, (QuoteKind.SPEECH, QuoteKind.TITLE))
-    background = bool(_BACKGROUND.search(masked))
+    background = bool(BACKGROUND_WORDS.search(masked))
     according = _ACCORDING.match(masked)
     if according:
         who = according.group("who")
