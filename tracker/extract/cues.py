@@ -148,6 +148,15 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ("only basis", _cue(r"\b(?:the\s+)?only\s+(?:basis|way|path|condition)\b"), "demand", "around", True),
     ("precondition", _cue(r"\bpre-?conditions?\b"), "demand", "before", True),
     (
+        "the only obstacle",
+        _cue(
+            r"\b(?:only|main|last|biggest)\b[^.;]{0,40}?\bobstacle\b|\bobstacle\s+to\s+(?:peace|progress|signing|a\s+deal)"
+        ),
+        "demand",
+        "around",
+        True,
+    ),
+    (
         "condition for",
         _cue(r"\bconditions?\s+(?:for|of|to)\b(?!\s+anonymity)|\bon\s+(?:the\s+)?condition\s+that\b"),
         "demand",

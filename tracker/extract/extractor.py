@@ -491,7 +491,8 @@ def _reporter_subject(vocab: Vocabulary, article: Article, sentence: Sentence) -
     first = mentions[0]
     before = masked[: first.start]
     words = re.findall(r"[\w'’-]+", before)
-    if len(words) > 3 or any(w.lower() in _PREPOSITIONS for w in words):
+    if any(w.lower() not in _LEADING_WORDS for w in words):
+        # "Aliyev reiterated that Armenia should…": Armenia is not the subject
         return None
     phrase = re.match(r"[^,;:]*", masked[first.start :])
     subject = phrase.group() if phrase else first.text
@@ -509,7 +510,9 @@ def _follows_background(article: Article, sentence: Sentence) -> bool:
     )
 
 
-_PREPOSITIONS = frozenset("for with against to on in from by of at about between over under after before".split())
+_LEADING_WORDS = frozenset(
+    "the a an therefore however meanwhile but and also now still so yet moreover instead thus then".split()
+)
 _INTERPRETIVE = re.compile(rf"(?:{INTERPRETIVE_VERBS})")
 
 
@@ -720,7 +723,7 @@ def _same_demand(
     """One demand said twice (a lede and its quotation): same issue, kind, stage, level and wording."""
     words = set(content_stems(" ".join(candidate.evidence), vocab.party_stems))
     for other in existing:
-        if (other.issue.issue, other.kind, other.stage) != (candidate.issue.issue, candidate.kind, candidate.stage):
+        if (other.issue.issue, other.kind) != (candidate.issue.issue, candidate.kind):
             continue
         if other.issue.level and candidate.issue.level and other.issue.level != candidate.issue.level:
             continue

@@ -353,7 +353,38 @@ def find_people(article: Article, vocab: Vocabulary) -> People:
                 person.party, person.party_words = known[0], f"{known[1]}, a speaker of this party in the dataset"
             elif person.role:
                 _party_from_article(article, mentions, person, people)
+            if person.party is None:
+                _party_from_commitments(article, vocab, people, person)
     return people
+
+
+_COMMITMENT = re.compile(
+    r"\s+(?:will|would|won['’]t|wouldn['’]t|shall|could|can|cannot|can['’]t|is|are|was|were)\s+(?:not\s+|never\s+|only\s+|also\s+)?"
+    r"(?:ready|willing|prepared|agree|accept|sign|recogni[sz]e|stop|cede|negotiate|talk|hold|continue|fight|give|"
+    r"withdraw|return|release|allow|tolerate|join|go|be)\b"
+)
+_CLAUSE_START = re.compile(r"(?:^|\bthat\s+|\b(?:saying|adding|insisting|stressing)\s+(?:that\s+)?)\W*$", re.IGNORECASE)
+
+
+def _party_from_commitments(article: Article, vocab: Vocabulary, people: People, person: Person) -> None:
+    """A speaker whose role names no country ("Prime Minister Benjamin Netanyahu") speaks for
+    the party whose own conduct the sentences reporting them announce: "Israel will not
+    agree to any ceasefire…, Prime Minister Benjamin Netanyahu said." One party only."""
+    found: dict[str, str] = {}
+    for sentence in article.sentences:
+        if not any(sentence.start <= m[0] < sentence.end and m[2] is person for m in people.mentions):
+            continue
+        text = article.text[sentence.start : sentence.end]
+        for mention in vocab.party_mentions(text):
+            if mention.form != "name" or mention.possessive:
+                continue
+            if _CLAUSE_START.search(text[: mention.start]) and _COMMITMENT.match(text[mention.end :]):
+                clause = text[mention.start : mention.start + 80].split(",")[0]
+                found.setdefault(mention.party, clause)
+    if len(found) == 1:
+        [(party, clause)] = found.items()
+        person.party = party
+        person.party_words = f"the speaker announces what {clause.split()[0]} will or will not do: “{clause.strip()}”"
 
 
 def _register_labels(article: Article, vocab: Vocabulary, people: People) -> None:
@@ -473,9 +504,11 @@ def _register(
         # A surname alone: a person already named, one the dataset quotes, or nobody we know.
         return
     if existing is not None:
-        if existing.role is None and role and _has_role_noun(role):
-            existing.role = role
-            existing.party, existing.party_words, existing.foreign = _party_of_role(vocab, role)
+        if role and _has_role_noun(role) and existing.party is None:
+            party, words_for_party, foreign = _party_of_role(vocab, role)
+            if existing.role is None or party is not None:
+                existing.role = role if existing.role is None else f"{existing.role}, {role}"
+                existing.party, existing.party_words, existing.foreign = party, words_for_party, foreign
         return
     if not (role and _has_role_noun(role)) and not speaks:
         return
@@ -522,7 +555,11 @@ def _role_before(masked: str, local_start: int) -> str | None:
         if lower in ROLE_NOUNS or lower in _ROLE_ADJECTIVES or (bare[:1].isupper() and lower not in _NOT_NAMES):
             taken.append(bare)
             continue
-        if lower in ("of", "for") and taken and taken[-1][:1].isupper():
+        if (
+            lower in ("of", "for")
+            and (not taken or taken[-1][:1].isupper())
+            and masked[local_start : local_start + 1].isupper()
+        ):
             # "Minister of Foreign Affairs", "Minister for Europe"
             taken.append(bare)
             continue
@@ -595,7 +632,11 @@ def _index_mentions(article: Article, people: People) -> None:
     for person in people.persons:
         # Full names first, so that a surname inside a full name is not a second mention.
         for form in sorted({person.name, person.surname}, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", article.text):
+            body = re.escape(form)
+            particle = re.match(r"(?i:al|el|ad|bin|ibn|von|van|de|da|di|le)(?=\\?[-\s])", body)
+            if particle:
+                body = f"(?i:{particle.group()}){body[particle.end() :]}"
+            for match in re.finditer(rf"(?<![\w-]){body}(?![\w-])", article.text):
                 start, end = match.span()
                 if not any(taken[start:end]):
                     people.mentions.append((start, end, person))
@@ -782,6 +823,11 @@ def _classify(
         if person is None:
             return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
         return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
+    if lower == "it":
+        # "…,” it said: the organisation the sentence before named.
+        body = _last_body_before(article, vocab, subject_offset)
+        if body is not None:
+            return Attribution(Voice.INSTITUTION, party=body[0], speaker_text=f"it ({body[1]})", verb=verb)
     if lower in ("they", "we", "i", "it"):
         return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
     person = _person_in(subject, subject_offset, people)
@@ -793,6 +839,10 @@ def _classify(
         if person is not None:
             people.refer(subject_offset, subject_offset + len(subject), person)
             return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
+    back = _back_reference(vocab, people, subject, subject_offset)
+    if back is not None:
+        people.refer(subject_offset, subject_offset + len(subject), back)
+        return Attribution(Voice.INDIRECT, person=back, speaker_text=subject, verb=verb)
     named = _named_before_appositive(article, people, subject_offset)
     if named is not None:
         # "Anna Kovac, Marovia's foreign minister, said": the subject is the name, not its role
@@ -818,6 +868,32 @@ def _classify(
     if outlet is not None or (verb in ("reported", "reports", "wrote") and subject[:1].isupper()):
         return Attribution(Voice.REPORTER, speaker_text=outlet or subject, verb="outlet")
     return None
+
+
+_BACK_REFERENCE = re.compile(r"^(?:the|this)\s+(?P<qualifier>[A-Z][\w'’-]+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z-]+)$")
+
+
+def _back_reference(vocab: Vocabulary, people: People, subject: str, offset: int) -> Person | None:
+    """ "the Russian minister", "the Azerbaijani official": the last person named of that party."""
+    match = _BACK_REFERENCE.match(subject.strip())
+    if match is None or match.group("noun") not in ROLE_NOUNS:
+        return None
+    mentions = vocab.party_mentions(match.group("qualifier"))
+    if not mentions:
+        return None
+    party = mentions[0].party
+    before = [m for m in people.mentions if m[0] < offset and m[2].party == party]
+    return before[-1][2] if before else None
+
+
+def _last_body_before(article: Article, vocab: Vocabulary, offset: int) -> tuple[str, str] | None:
+    """The party an organisation pronoun points back to: a party named (not by demonym) just before."""
+    window = article.text[max(0, offset - 400) : offset]
+    mentions = [m for m in vocab.party_mentions(window) if m.form == "name"]
+    if not mentions:
+        return None
+    last = mentions[-1]
+    return last.party, last.text
 
 
 def _named_before_appositive(article: Article, people: People, subject_offset: int) -> Person | None:
