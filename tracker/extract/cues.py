@@ -142,6 +142,7 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         "after",
         True,
     ),
+    ("first step", _cue(r"\b(?:the\s+)?first\s+step\s+(?:is|must|should|would|will)\b"), "demand", "after", True),
     ("can only", _cue(r"\b(?:can|could|will|would|may)\s+only\b"), "demand", "around", True),
     ("unless", _cue(r"\bunless\b"), "demand", "after", True),
     ("until", _cue(r"\b(?:will|would|shall|must)\s+(?:\w+\s+){1,5}?until\b"), "demand", "after", True),

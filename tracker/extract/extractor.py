@@ -78,6 +78,10 @@ _NUMBER = re.compile(
     r"kilometers|miles|days|weeks|months|years|troops|soldiers|men|personnel|tanks|aircraft|prisoners|people)\b",
     re.IGNORECASE,
 )
+_CONDITION_SPLIT = re.compile(
+    r",\s*(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?|"
+    r"\s+and\s+(?=(?:would|will|must|should|could|is|are|agree[sd]?|wants?|demands?)\b)|;\s+"
+)
 _TEXT_LIMIT = 240
 _QUOTE_LIMIT = 600
 _CLAUSE_SPLIT = re.compile(
@@ -141,9 +145,7 @@ def extract_draft(text: str, vocab: Vocabulary) -> Draft:
 
     units: list[_Unit] = []
     for sentence in article.sentences:
-        unit = _sentence_unit(article, sentence, vocab, people, by_quote, official, draft)
-        if unit is not None:
-            units.append(unit)
+        units.extend(_sentence_units(article, sentence, vocab, people, by_quote, official, draft))
 
     on_topic = _mentions_conflict(article, vocab)
     if not on_topic and units:
@@ -223,7 +225,7 @@ def _party_name(vocab: Vocabulary, party_id: str) -> str:
 # --- one sentence ------------------------------------------------------------------------
 
 
-def _sentence_unit(
+def _sentence_units(
     article: Article,
     sentence: Sentence,
     vocab: Vocabulary,
@@ -231,16 +233,21 @@ def _sentence_unit(
     by_quote: dict[Quote, Attribution],
     official: _Official | None,
     draft: Draft,
-) -> _Unit | None:
+) -> list[_Unit]:
+    """The sentence's candidate conditions: one per clause with condition wording on its own issue."""
     kind = article.paragraphs[sentence.paragraph].kind
     if kind in (ParagraphKind.HEADER, ParagraphKind.QUESTION):
-        return None
+        return []
     visible = article.masked(sentence.start, sentence.end, (QuoteKind.TITLE,))
     if kind is ParagraphKind.HEADLINE:
         if find_cues(visible):
             draft.set_aside.append(SetAside(CHARACTERISATION, sentence.text, "headline"))
-        return None
+        return []
     direct = kind is ParagraphKind.ANSWER or article.speech_share(sentence) >= 0.5
+    if direct and kind is not ParagraphKind.ANSWER and not find_cues(_speech_in(article, sentence)):
+        # The condition is in the reporter's words around the quotation ("According to
+        # Zelenskyy, the first step is still an unconditional ceasefire, "even if…"").
+        direct = False
     if direct:
         quotes = article.quotes_in(sentence.start, sentence.end, QuoteKind.SPEECH)
         owner = max(quotes, key=lambda q: min(q.end, sentence.end) - max(q.start, sentence.start))
@@ -257,13 +264,14 @@ def _sentence_unit(
         start, end = attribution.content_start, attribution.content_end
         content = article.masked(start, end, (QuoteKind.TITLE,)).replace("\u2591", " ")
         attribution_text = attribution.attribution_text
-    content = _clause_with_cue(content)
+    clauses = _clauses_with_cue(content)
+    content = clauses[0]
     cues = find_cues(content)
     if not cues:
-        return None
+        return []
     if not direct and attribution.background:
         draft.set_aside.append(SetAside(BACKGROUND, sentence.text))
-        return None
+        return []
     if voice is Voice.REPORTER and official is not None and attribution.person is None and kind is ParagraphKind.BODY:
         # An official text speaks in its issuer's own voice.
         voice = Voice.INSTITUTION
@@ -280,7 +288,7 @@ def _sentence_unit(
         subject = _reporter_subject(vocab, article, sentence)
         if subject is not None and _follows_background(article, sentence):
             draft.set_aside.append(SetAside(BACKGROUND, sentence.text))
-            return None
+            return []
         if subject is not None:
             # Wire copy paraphrases most conditions in its own voice ("Azerbaijan is also
             # demanding…"): a candidate, marked as the outlet's account (media-report).
@@ -300,13 +308,13 @@ def _sentence_unit(
         if attribution.verb and attribution.verb not in detail:
             detail = f"{detail} {attribution.verb}".strip()
         draft.set_aside.append(SetAside(category, sentence.text, detail))
-        return None
+        return []
     if voice is Voice.UNNAMED:
         lede = sentence.paragraph == article.first_body
         category = CHARACTERISATION if lede and not direct else UNNAMED
         detail = f"unnamed subject: {attribution.speaker_text}" if lede else attribution.speaker_text
         draft.set_aside.append(SetAside(category, sentence.text, detail))
-        return None
+        return []
     party, party_evidence = _party(voice, attribution, official, _subject_party(vocab, content))
     if party is None:
         person = attribution.person
@@ -317,45 +325,53 @@ def _sentence_unit(
         else:
             detail = attribution.speaker_text
         draft.set_aside.append(SetAside(NO_PARTY, sentence.text, detail))
-        return None
+        return []
     if official is not None and party != official.party:
         draft.set_aside.append(SetAside(OTHER_PARTY, sentence.text, attribution.speaker_text))
-        return None
+        return []
     basis, reason = _basis(voice, attribution, official)
     if paraphrase and official is None:
         reason = (
             f"the outlet's own account of {_party_name(vocab, party)} ({_tidy(attribution.speaker_text)}), "
             "not the party's words: find the party's own words before relying on it"
         )
-    focus = _focus(content, cues)
     context = _speaker_context(article, sentence) if direct else ""
-    issue = guess_issue(vocab, focus, content, context)
-    if issue.issue is None:
+    guesses: list[tuple[str, list[Cue], str, IssueGuess]] = []
+    for clause in clauses:
+        clause_cues = find_cues(clause)
+        clause_focus = _focus(clause, clause_cues)
+        guess = guess_issue(vocab, clause_focus, clause, context)
+        if guess.issue is not None and all(guess.issue != g[3].issue for g in guesses):
+            guesses.append((clause, clause_cues, clause_focus, guess))
+    if not guesses:
         draft.set_aside.append(SetAside(NO_ISSUE, sentence.text, _party_name(vocab, party)))
-        return None
+        return []
     if voice is Voice.SOURCES:
         group: tuple[str, ...] = ("sources", party, attribution.speaker_text.lower(), str(sentence.index))
     elif attribution.person is not None:
         group = ("person", party, attribution.person.name)
     else:
         group = ("body", party, attribution.speaker_text.lower())
-    return _Unit(
-        sentence=sentence,
-        voice=voice,
-        attribution=attribution,
-        party=party,
-        party_evidence=party_evidence,
-        basis=basis,
-        basis_reason=reason,
-        content=content,
-        focus=focus,
-        cues=cues,
-        issue=issue,
-        quote=content if voice is Voice.DIRECT else None,
-        group=group,
-        attribution_text=attribution_text,
-        paraphrase=paraphrase,
-    )
+    return [
+        _Unit(
+            sentence=sentence,
+            voice=voice,
+            attribution=attribution,
+            party=party,
+            party_evidence=party_evidence,
+            basis=basis,
+            basis_reason=reason,
+            content=clause,
+            focus=focus,
+            cues=clause_cues,
+            issue=issue,
+            quote=clause if voice is Voice.DIRECT else None,
+            group=group,
+            attribution_text=attribution_text,
+            paraphrase=paraphrase,
+        )
+        for clause, clause_cues, focus, issue in guesses
+    ]
 
 
 def _speech_in(article: Article, sentence: Sentence) -> str:
@@ -373,12 +389,16 @@ def _speech_between(article: Article, first: int, last: int) -> str:
     return " … ".join(parts)
 
 
-def _clause_with_cue(content: str) -> str:
-    """'X remains committed, but emphasized that Y must…' → the clause with the condition."""
-    parts = _CLAUSE_SPLIT.split(content)
-    with_cue = [p for p in parts if find_cues(p)]
-    chosen = with_cue[0] if with_cue else content
-    return chosen.strip().strip('"“”').strip()
+def _clauses_with_cue(content: str) -> list[str]:
+    """'X remains committed, but emphasized that Y must…' → the clauses with condition wording.
+
+    "…it would not hold talks with the rebels and would push Rwanda from the country",
+    "…will not hold any negotiations, saying the insurgents must be defeated": two
+    conditions, each with its own issue.
+    """
+    parts = [p for piece in _CLAUSE_SPLIT.split(content) for p in _CONDITION_SPLIT.split(piece)]
+    with_cue = [p.strip().strip('"“”').strip() for p in parts if find_cues(p)]
+    return [c for c in with_cue if c] or [content.strip().strip('"“”').strip()]
 
 
 def _party(

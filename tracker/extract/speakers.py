@@ -351,11 +351,32 @@ def find_people(article: Article, vocab: Vocabulary) -> People:
             if known is not None:
                 # The dataset already quotes this person for a party: the strongest evidence.
                 person.party, person.party_words = known[0], f"{known[1]}, a speaker of this party in the dataset"
+            elif person.role and _possessor_party(vocab, people, person):
+                pass
             elif person.role:
                 _party_from_article(article, mentions, person, people)
             if person.party is None:
                 _party_from_commitments(article, vocab, people, person)
     return people
+
+
+def _possessor_party(vocab: Vocabulary, people: People, person: Person) -> bool:
+    """ "Zelenskyy's spokesman Serhiy Nikiforov": the party of the person whose aide this is."""
+    owner = re.search(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z-]+\s+){0,2}[a-z-]+", person.role or "")
+    if owner is None:
+        return False
+    found = people.find(owner.group(1))
+    known = vocab.speaker_party(owner.group(1))
+    if found is not None and found is not person and found.party is not None:
+        person.party, person.party_words = found.party, f"{person.role} ({found.described()})"
+        return True
+    if known is not None:
+        person.party, person.party_words = (
+            known[0],
+            f"{person.role} ({known[1]}, a speaker of this party in the dataset)",
+        )
+        return True
+    return False
 
 
 _COMMITMENT = re.compile(
@@ -559,6 +580,7 @@ def _role_before(masked: str, local_start: int) -> str | None:
             lower in ("of", "for")
             and (not taken or taken[-1][:1].isupper())
             and masked[local_start : local_start + 1].isupper()
+            and not _has_role_noun(" ".join(masked[local_start : local_start + 40].split()[:2]))
         ):
             # "Minister of Foreign Affairs", "Minister for Europe"
             taken.append(bare)
@@ -716,6 +738,9 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         if who.lower() in ("him", "her"):
             person = people.last_before(start)
         voice = Voice.SOURCES if _SOURCES.search(who) else Voice.REPORTER
+        if voice is Voice.REPORTER and person is not None and who.lower() not in _PRONOUNS:
+            # "According to Zelenskyy, the first step…": attribution to a named person
+            voice = Voice.INDIRECT
         return Attribution(
             voice,
             person=person,
