@@ -521,8 +521,9 @@ def _register(
         role = after_role if role is None else f"{role}, {after_role}"
     existing = people.find(name)
     speaks = _speech_verb_follows(masked, local_end) or _speech_verb_precedes(masked, local_start)
-    if existing is None and len(name_tokens) == 1 and not (speaks and vocab.speaker_party(name)):
-        # A surname alone: a person already named, one the dataset quotes, or nobody we know.
+    if existing is None and len(name_tokens) == 1 and not (speaks and _lone_surname(article, vocab, name)):
+        # A surname alone: a person already named, one the dataset quotes, or a name that
+        # speaks ("Aliyev reiterated that…") and is no common word.
         return
     if existing is not None:
         if role and _has_role_noun(role) and existing.party is None:
@@ -537,6 +538,21 @@ def _register(
         role = None
     party, words_for_party, foreign = _party_of_role(vocab, role) if role else (None, None, None)
     people.persons.append(Person(name, role, party, words_for_party, foreign, name_start))
+
+
+def _lone_surname(article: Article, vocab: Vocabulary, name: str) -> bool:
+    """Whether a single capitalised word before a speech verb is a person's surname."""
+    if vocab.speaker_party(name):
+        return True
+    lower = name.lower()
+    if lower in ROLE_NOUNS or lower in _NOT_NAMES or lower in _KNOWN_OUTLETS or vocab.party_mentions(name):
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", article.text):
+        return False  # written in lower case elsewhere: a common word ("Analysts", "Officials")
+    return (
+        bool(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", name))
+        and not re.search(r"(?:[^s]s|ing|ed|ly)$", name)  # "Analysts", "Rejecting", "Asked", "Separately"
+    )
 
 
 def _looks_demonym(word: str) -> bool:
