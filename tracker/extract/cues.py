@@ -145,7 +145,7 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ("first step", _cue(r"\b(?:the\s+)?first\s+step\s+(?:is|must|should|would|will)\b"), "demand", "after", True),
     ("can only", _cue(r"\b(?:can|could|will|would|may)\s+only\b"), "demand", "around", True),
     ("unless", _cue(r"\bunless\b"), "demand", "after", True),
-    ("until", _cue(r"\b(?:will|would|shall|must)\s+(?:\w+\s+){1,5}?until\b"), "demand", "after", True),
+    ("until", _cue(r"\b(?:will|would|shall|must)\s+(?:[\w()]+\s+){1,5}?until\b"), "demand", "after", True),
     ("only basis", _cue(r"\b(?:the\s+)?only\s+(?:basis|way|path|condition)\b"), "demand", "around", True),
     ("precondition", _cue(r"\bpre-?conditions?\b"), "demand", "before", True),
     (
@@ -159,7 +159,10 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ),
     (
         "condition for",
-        _cue(r"\bconditions?\s+(?:for|of|to)\b(?!\s+anonymity)|\bon\s+(?:the\s+)?condition\s+that\b"),
+        _cue(
+            r"\bconditions?\s+(?:for|of|to)\b(?!\s+anonymity)|\bon\s+(?:the\s+)?condition\s+that\b|"
+            r"\bset(?:s|ting)?\s+(?:a\s+|the\s+)?conditions?\b"
+        ),
         "demand",
         "before",
         True,

@@ -80,7 +80,8 @@ _NUMBER = re.compile(
 )
 _CONDITION_SPLIT = re.compile(
     r",\s*(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?|"
-    r"\s+and\s+(?=(?:would|will|must|should|could|is|are|agree[sd]?|wants?|demands?)\b)|;\s+"
+    r"\s+and\s+(?=(?:would|will|must|should|could|is|are|agree[sd]?|wants?|demands?)\b)|;\s+|"
+    r"\s*(?:\.\.\.|…)\s+(?=[A-Z])"
 )
 _TEXT_LIMIT = 240
 _QUOTE_LIMIT = 600
@@ -458,6 +459,9 @@ def _speaker_context(article: Article, sentence: Sentence) -> str:
     for other in article.sentences_of(sentence.paragraph):
         if other.index != sentence.index and abs(other.index - sentence.index) <= 2:
             parts.append(_speech_in(article, other))
+        elif abs(other.index - sentence.index) == 1:
+            # the reporter's sentence that introduces the quotation names its subject
+            parts.append(other.text)
     return " ".join(parts)
 
 
