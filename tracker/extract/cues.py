@@ -184,6 +184,13 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ("cannot … without", _cue(r"\b(?:cannot|can['’]t|can\s+not)\s+be\s+\w+\s+without\b"), "demand", "around", True),
     ("terms include", _cue(r"\b(?:terms|conditions|demands)\b[^.;]{0,60}?\binclude[sd]?\b"), "demand", "after", False),
     ("must", _cue(r"\bmust\b"), "demand", "around", False),
+    (
+        "is needed",
+        _cue(r"(?<!if it )(?<!if this )\b(?:is|are)\s+(?:also\s+)?(?:needed|necessary|required|essential)\b"),
+        "demand",
+        "around",
+        False,
+    ),
     ("has to", _cue(r"\b(?:has|have|needs?)\s+to\b(?!\s+be\s+said)"), "demand", "around", False),
     ("should", _cue(r"\bshould\b"), "demand", "around", False),
     ("demands", _cue(r"\bdemand(?:s|ed|ing)?\b"), "demand", "after", False),

@@ -78,6 +78,11 @@ _NUMBER = re.compile(
     r"kilometers|miles|days|weeks|months|years|troops|soldiers|men|personnel|tanks|aircraft|prisoners|people)\b",
     re.IGNORECASE,
 )
+_SPEECH_EVENT = re.compile(
+    r"['’]s\b|\b(?:address|speech|interview|statement|briefing|conference|meeting|during|remarks|post|"
+    r"telegram|facebook|video|told|said|comments?)\b",
+    re.IGNORECASE,
+)
 _CONDITION_SPLIT = re.compile(
     r",\s*(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?|"
     r"\s+and\s+(?=(?:would|will|must|should|could|is|are|agree[sd]?|wants?|demands?)\b)|;\s+|"
@@ -203,6 +208,9 @@ def _article_publisher(article: Article) -> str | None:
         return normalise_outlet(article.dateline.agency)
     for line in article.header_lines():
         source = re.match(r"^(?:source|©|\(c\)|copyright)\s*:?\s*(?:\d{4}\s+)?(?P<name>.+)$", line, re.IGNORECASE)
+        if source and _SPEECH_EVENT.search(source.group("name")):
+            # "Source: Zelenskyy's evening address on 25 April" names a speaker, not a publisher
+            continue
         if source:
             return normalise_outlet(source.group("name").strip(" ."))
         outlet = known_outlet_in(line)

@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from tracker.extract.article import SPEAKER_LABEL, Article, ParagraphKind, Quote, QuoteKind, Sentence
+from tracker.extract.article import (
+    SOURCE_LINE,
+    SPEAKER_LABEL,
+    Article,
+    ParagraphKind,
+    Quote,
+    QuoteKind,
+    Sentence,
+)
 from tracker.extract.vocab import PartyMention, Vocabulary
 
 ROLE_NOUNS = frozenset(
@@ -520,6 +528,12 @@ def _register(
     if after_role and (role is None or not _has_role_noun(role)):
         role = after_role if role is None else f"{role}, {after_role}"
     existing = people.find(name)
+    if existing is None and len(name_tokens) > 1:
+        lone = people.find(name_tokens[-1])
+        if lone is not None and " " not in lone.name:
+            # "Zelenskyy announces…" in the headline, "President Volodymyr Zelenskyy" below
+            lone.name = name
+            existing = lone
     speaks = _speech_verb_follows(masked, local_end) or _speech_verb_precedes(masked, local_start)
     if existing is None and len(name_tokens) == 1 and not (speaks and _lone_surname(article, vocab, name)):
         # A surname alone: a person already named, one the dataset quotes, or a name that
@@ -988,8 +1002,23 @@ def quote_attributions(
     """Who speaks each quotation: the sentence's attribution, the paragraph's, or a continuation."""
     result: dict[Quote, Attribution] = {}
     previous_speaker: Attribution | None = None
+    source_speaker: Person | None = None
     for paragraph in article.paragraphs:
         quotes = article.quotes_in(paragraph.start, paragraph.end, QuoteKind.SPEECH)
+        source = SOURCE_LINE.match(article.text[paragraph.start : paragraph.end])
+        if source is not None:
+            source_speaker = source_person(source.group("text"), people) or source_speaker
+            continue
+        if paragraph.label == "quote" and quotes:
+            # `Quote: "…"`: the words of the speaker the `Source:` line names, else of the
+            # last person the article named
+            speaker = source_speaker or people.last_before(paragraph.start)
+            for quote in quotes:
+                if speaker is not None:
+                    result[quote] = Attribution(Voice.DIRECT, person=speaker, speaker_text=speaker.name, verb="quote")
+                else:
+                    result[quote] = Attribution(Voice.UNNAMED, speaker_text="an unattributed quotation")
+            continue
         if paragraph.kind is ParagraphKind.ANSWER:
             label = SPEAKER_LABEL.match(article.text[paragraph.start : paragraph.end])
             labelled = people.find(label.group("name")) if label else None
@@ -1025,6 +1054,15 @@ def quote_attributions(
         if not found:
             continue
     return result
+
+
+def source_person(text: str, people: People) -> Person | None:
+    """The speaker a `Source:` line names: "Zelenskyy's evening address on 25 April"."""
+    for word in re.findall(r"[A-Z][\w'’-]+", text):
+        person = people.find(word)
+        if person is not None:
+            return person
+    return None
 
 
 def find_interviewee(article: Article, people: People) -> Person | None:
