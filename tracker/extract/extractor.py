@@ -526,10 +526,9 @@ def _reporter_subject(vocab: Vocabulary, article: Article, sentence: Sentence) -
     if any(w.lower() not in _LEADING_WORDS for w in words):
         # "Aliyev reiterated that Armenia should…": Armenia is not the subject
         return None
-    phrase = re.match(r"[^,;:]*", masked[first.start :])
-    subject = phrase.group() if phrase else first.text
-    subject = " ".join(subject.split()[:6])
-    return first.party, subject
+    # the party and, after a possessive, its body: "Azerbaijan’s leadership", "Moscow"
+    body = re.match(r"['’]s\s+[a-z-]+", masked[first.end :])
+    return first.party, first.text + (body.group() if body else "")
 
 
 def _follows_background(article: Article, sentence: Sentence) -> bool:

@@ -192,6 +192,10 @@ BACKGROUND_WORDS = re.compile(
 )
 
 
+_TRAILING = re.compile(
+    r",\s*(?:(?:he|she)|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+    r"(?P<verb>said|says|told|added|stated|stressed|declared|insisted|noted|warned)\b(?![^.]*\bthat\b)[^░]*$"
+)
 _MAX_VERBS = 12  # speech verbs looked at per sentence
 _SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
 
@@ -782,7 +786,13 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         )
     venue: Venue | None = None
     previous: Attribution | None = None
-    for match in itertools.islice(_VERB.finditer(masked), _MAX_VERBS):
+    matches = list(itertools.islice(_VERB.finditer(masked), _MAX_VERBS))
+    trailing = _TRAILING.search(masked)
+    if trailing is not None:
+        # "Moscow's core demands include …, he said at a press conference": the speaker is
+        # the one the sentence ends with, not the noun before the first verb-like word
+        matches.sort(key=lambda m: m.start() != trailing.start("verb"))
+    for match in matches:
         verb = re.sub(r"\s+", " ", match.group())
         subject, subject_start = _subject(masked, match.start())
         after_name = re.match(r"\s+[A-Z][\w'’.-]*\s+[A-Z]", masked[match.end() :])
@@ -797,7 +807,8 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
             subject, subject_start = previous.speaker_text, -1
         inverted = False
         if not subject.strip(" ,░"):
-            after = re.match(r"\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})", masked[match.end() :])
+            # "…, said Ukrainian Deputy Foreign Minister Andriy Sybiha": title words and the name
+            after = re.match(r"\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,6})", masked[match.end() :])
             if after:
                 subject, subject_start = after.group("who"), match.end() + after.start("who")
                 inverted = True
