@@ -78,6 +78,11 @@ _NUMBER = re.compile(
     r"kilometers|miles|days|weeks|months|years|troops|soldiers|men|personnel|tanks|aircraft|prisoners|people)\b",
     re.IGNORECASE,
 )
+_OBSERVER = re.compile(
+    r"\b(?:researcher|analyst|professor|historian|expert|fellow|journalist|columnist|editor|commentator|"
+    r"scholar|economist|observer)s?\b",
+    re.IGNORECASE,
+)
 _SPEECH_EVENT = re.compile(
     r"['’]s\b|\b(?:address|speech|interview|statement|briefing|conference|meeting|during|remarks|post|"
     r"telegram|facebook|video|told|said|comments?)\b",
@@ -174,10 +179,18 @@ def extract_draft(text: str, vocab: Vocabulary) -> Draft:
     merged = _merge_passages(article, units)
     draft.statements = _statements(article, vocab, people, merged, anchor, draft, official)
     _name_conditions(vocab, draft)
-    unknown = sorted({s.detail for s in draft.set_aside if s.category == NO_PARTY and s.detail.startswith("foreign: ")})
-    for detail in unknown:
-        name = detail.removeprefix("foreign: ")
-        draft.messages.append(f"unknown party: {name} is not a party in the dataset; its words were left out")
+    # Speakers of other parties, or of no party the article names, are never dropped
+    # silently: their sentences are listed in the draft and each is named on stderr.
+    for detail in dict.fromkeys(s.detail for s in draft.set_aside if s.category == NO_PARTY):
+        if detail.startswith("foreign: "):
+            name = detail.removeprefix("foreign: ")
+            draft.messages.append(f"unknown party: {name} is not a party in the dataset; its words were left out")
+        elif not _OBSERVER.search(detail):
+            # an official whose side the article does not say (an analyst speaks for no one)
+            draft.messages.append(
+                f"no party: the article does not tie {detail} to a party of the dataset; "
+                "their words are listed in the draft, not extracted"
+            )
     if not draft.statements:
         draft.messages.append("no candidate statements found in the article")
     return draft

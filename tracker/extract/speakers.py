@@ -358,13 +358,14 @@ def find_people(article: Article, vocab: Vocabulary) -> People:
     _index_mentions(article, people)
     mentions = vocab.party_mentions(article.text)
     for person in people.persons:
+        if person.party is None and person.role and _possessor_party(vocab, people, person):
+            person.foreign = None  # "Putin's spokesperson": a person's name, not a country
+            continue
         if person.party is None and person.foreign is None:
             known = vocab.speaker_party(person.name)
             if known is not None:
                 # The dataset already quotes this person for a party: the strongest evidence.
                 person.party, person.party_words = known[0], f"{known[1]}, a speaker of this party in the dataset"
-            elif person.role and _possessor_party(vocab, people, person):
-                pass
             elif person.role:
                 _party_from_article(article, mentions, person, people)
             if person.party is None:
@@ -958,7 +959,9 @@ def _last_body_before(article: Article, vocab: Vocabulary, offset: int) -> tuple
     mentions = [m for m in vocab.party_mentions(window) if m.form == "name"]
     if not mentions:
         return None
-    last = mentions[-1]
+    # the body that was itself speaking ("The Kremlin said …. It said …"), else the last named
+    speaking = [m for m in mentions if re.match(rf"\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b", window[m.end :])]
+    last = (speaking or mentions)[-1]
     return last.party, last.text
 
 
