@@ -10,6 +10,7 @@ sourcing ("three Russian sources familiar with"), and the reporter's own voice
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -405,9 +406,17 @@ def _party_from_commitments(article: Article, vocab: Vocabulary, people: People,
     the party whose own conduct the sentences reporting them announce: "Israel will not
     agree to any ceasefire…, Prime Minister Benjamin Netanyahu said." One party only."""
     found: dict[str, str] = {}
-    for sentence in article.sentences:
-        if not any(sentence.start <= m[0] < sentence.end and m[2] is person for m in people.mentions):
-            continue
+    starts = [s.start for s in article.sentences]
+    # the sentences that name the person, found by bisection: linear in the article
+    indexes = sorted(
+        {
+            bisect.bisect_right(starts, m[0]) - 1
+            for m in people.mentions
+            if m[2] is person and starts and m[0] >= starts[0]
+        }
+    )
+    for index in indexes:
+        sentence = article.sentences[index]
         text = article.text[sentence.start : sentence.end]
         for mention in vocab.party_mentions(text):
             if mention.form != "name" or mention.possessive:
@@ -559,6 +568,12 @@ def _register(
     people.persons.append(Person(name, role, party, words_for_party, foreign, name_start))
 
 
+@functools.lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case (computed once per article)."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z'’-]*(?![\w-])", text))
+
+
 def _lone_surname(article: Article, vocab: Vocabulary, name: str) -> bool:
     """Whether a single capitalised word before a speech verb is a person's surname."""
     if vocab.speaker_party(name):
@@ -566,7 +581,7 @@ def _lone_surname(article: Article, vocab: Vocabulary, name: str) -> bool:
     lower = name.lower()
     if lower in ROLE_NOUNS or lower in _NOT_NAMES or lower in _KNOWN_OUTLETS or vocab.party_mentions(name):
         return False
-    if re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", article.text):
+    if lower in _lower_words(article.text):
         return False  # written in lower case elsewhere: a common word ("Analysts", "Officials")
     return (
         bool(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", name))
@@ -685,19 +700,29 @@ def _leading_mention(role: str, mentions: list[PartyMention]) -> PartyMention | 
 
 
 def _index_mentions(article: Article, people: People) -> None:
-    taken = bytearray(len(article.text))
+    """Every mention of every person, in one pass over the text (longest form first, so a
+    surname inside a full name is not a second mention; the first person registered with
+    a form owns it)."""
+    owners: dict[str, Person] = {}
+    bodies: list[tuple[str, str]] = []
     for person in people.persons:
-        # Full names first, so that a surname inside a full name is not a second mention.
-        for form in sorted({person.name, person.surname}, key=len, reverse=True):
+        for form in (person.name, person.surname):
+            if form.lower() in owners:
+                continue
+            owners[form.lower()] = person
             body = re.escape(form)
             particle = re.match(r"(?i:al|el|ad|bin|ibn|von|van|de|da|di|le)(?=\\?[-\s])", body)
             if particle:
                 body = f"(?i:{particle.group()}){body[particle.end() :]}"
-            for match in re.finditer(rf"(?<![\w-]){body}(?![\w-])", article.text):
-                start, end = match.span()
-                if not any(taken[start:end]):
-                    people.mentions.append((start, end, person))
-                    taken[start:end] = b"\x01" * (end - start)
+            bodies.append((form, body))
+    if not bodies:
+        return
+    bodies.sort(key=lambda item: -len(item[0]))
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(body for _, body in bodies)})(?![\w-])")
+    for match in pattern.finditer(article.text):
+        person = owners.get(match.group().lower())
+        if person is not None:
+            people.mentions.append((match.start(), match.end(), person))
     people.mentions.sort(key=lambda m: m[0])
 
 

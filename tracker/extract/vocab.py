@@ -186,13 +186,15 @@ class Vocabulary:
             )
             - issue_ids
         )
+        # How many issues use each stem, counted once for all issues (not once per issue).
+        frequency = Counter(key for issue in issue_list for key in _all_stems(issue, party_stems))
         conflict_parties: tuple[str, ...] = ()
         if conflict is not None:
             text = f"{conflict.id.replace('-', ' ')} {conflict.title}"
             conflict_parties = tuple(dict.fromkeys(m.party for m in find_party_mentions(party_terms, text)))
         return cls(
             parties=party_terms,
-            issues=tuple(_issue_terms(issue, issue_list, party_stems) for issue in issue_list),
+            issues=tuple(_issue_terms(issue, len(issue_list), frequency, party_stems) for issue in issue_list),
             conflict_title=conflict.title if conflict else None,
             conflict_parties=conflict_parties,
             known_conditions=known,
@@ -297,7 +299,7 @@ def _party_terms(party: Party, known: tuple[KnownCondition, ...]) -> PartyTerms:
     return PartyTerms(party.id, party.name, party.kind.value, names, demonyms, prefix)
 
 
-def _issue_terms(issue: Issue, issues: list[Issue], party_stems: frozenset[str]) -> IssueTerms:
+def _issue_terms(issue: Issue, total: int, frequency: Counter[str], party_stems: frozenset[str]) -> IssueTerms:
     """Weighted stems: the id counts most, then the title, ladder titles, descriptions.
 
     Each weight is scaled by how specific the stem is to this issue (an IDF over the
@@ -319,8 +321,6 @@ def _issue_terms(issue: Issue, issues: list[Issue], party_stems: frozenset[str])
     add(issue.description, 1.0)
     for level in issue.ladder:
         add(level.description, 0.5)
-    total = len(issues)
-    frequency = Counter(key for other in issues for key in _all_stems(other, party_stems))
     weights = {key: value * _specificity(frequency[key], total) for key, value in raw.items()}
     ladder = tuple(
         LevelTerms(level.id, level.title, content_stems(level.title, party_stems | _id_stems(issue)))
