@@ -351,6 +351,11 @@ def _sentence_units(
     if official is not None and party != official.party:
         draft.set_aside.append(SetAside(OTHER_PARTY, sentence.text, attribution.speaker_text))
         return []
+    if not direct and _demand_of_another(vocab, content, cues, party):
+        # "Zelensky confirmed that the teams of Trump and Putin are demanding that Ukraine
+        # withdraw": the speaker's account of someone else's demand, not the speaker's own
+        draft.set_aside.append(SetAside(OTHER_PARTY, sentence.text, attribution.speaker_text))
+        return []
     basis, reason = _basis(voice, attribution, official)
     if paraphrase and official is None:
         reason = (
@@ -542,6 +547,23 @@ def _reporter_subject(vocab: Vocabulary, article: Article, sentence: Sentence) -
     # the party and, after a possessive, its body: "Azerbaijan’s leadership", "Moscow"
     body = re.match(r"['’]s\s+[a-z-]+", masked[first.end :])
     return first.party, first.text + (body.group() if body else "")
+
+
+_THIRD_PARTY_CUES = frozenset({"demands", "insists", "wants", "calls for", "asks for"})
+
+
+def _demand_of_another(vocab: Vocabulary, content: str, cues: list[Cue], party: str) -> bool:
+    """Whether a reported clause's demand verb has another party as its subject."""
+    for cue in cues:
+        if cue.label not in _THIRD_PARTY_CUES:
+            continue
+        before = content[: cue.start]
+        if "that" in before.split()[-1:]:
+            continue
+        others = [m for m in vocab.party_mentions(before) if m.party != party]
+        if others and not any(m.party == party for m in vocab.party_mentions(before)):
+            return True
+    return False
 
 
 def _follows_background(article: Article, sentence: Sentence) -> bool:
