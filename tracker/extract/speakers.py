@@ -720,9 +720,9 @@ def _index_mentions(article: Article, people: People) -> None:
     bodies.sort(key=lambda item: -len(item[0]))
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(body for _, body in bodies)})(?![\w-])")
     for match in pattern.finditer(article.text):
-        person = owners.get(match.group().lower())
-        if person is not None:
-            people.mentions.append((match.start(), match.end(), person))
+        owner = owners.get(match.group().lower())
+        if owner is not None:
+            people.mentions.append((match.start(), match.end(), owner))
     people.mentions.sort(key=lambda m: m[0])
 
 
