@@ -52,3 +52,15 @@ def test_split_is_the_recorded_alternation() -> None:
             assert article.split == (first if index % 2 == 0 else other), article.name
     halves = [a.split for a in CORPUS]
     assert halves.count("development") == halves.count("test")
+
+
+def test_the_documented_figures_are_the_computed_ones() -> None:
+    """docs/extract.md shows the table `python -m tests.extract.evaluate_real` computes."""
+    from tests.extract.evaluate_real import table, tallies
+    from tests.extract.real.corpus import REPO
+
+    doc = (REPO / "docs" / "extract.md").read_text(encoding="utf-8")
+    begin, end = "<!-- evaluate_real:begin -->\n", "\n<!-- evaluate_real:end -->"
+    assert begin in doc and end in doc
+    shown = doc[doc.index(begin) + len(begin) : doc.index(end)]
+    assert shown == table(tallies())

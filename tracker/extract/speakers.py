@@ -690,7 +690,8 @@ def _party_of_role(vocab: Vocabulary, role: str | None) -> tuple[str | None, str
 def _leading_mention(role: str, mentions: list[PartyMention]) -> PartyMention | None:
     """The mention that qualifies the role: possessive, a demonym or name before the role noun, 'of X'."""
     for mention in mentions:
-        after = role[mention.end :].lstrip("'’s ").lower()
+        # strip a possessive ("Russia's deputy …"), not every leading "s" ("Kremlin spokesman")
+        after = re.sub(r"^(?:['’]s?)?\s*", "", role[mention.end :]).lower()
         first_after = after.split(" ")[0] if after else ""
         if mention.possessive or first_after in ROLE_NOUNS or first_after in _ROLE_ADJECTIVES:
             return mention
