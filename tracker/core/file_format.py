@@ -33,7 +33,17 @@ from pydantic import (
 
 from tracker.core import model
 from tracker.core.dates import PartialDate
-from tracker.core.model import SCHEMA_VERSION, Basis, Bound, Category, ConditionKind, CorrectionKind, PartyKind, Stage
+from tracker.core.model import (
+    SCHEMA_VERSION,
+    Basis,
+    Bound,
+    Category,
+    ConditionKind,
+    CorrectionKind,
+    PartyKind,
+    Pole,
+    Stage,
+)
 from tracker.core.scalars import resolved_value
 from tracker.core.text import CONTROL_CHARACTERS
 
@@ -157,6 +167,14 @@ class Party(_Model):
     kind: PartyKind
     aliases: list[Text] = Field(default_factory=list)
     description: Text | None = None
+    pole: Pole | None = Field(
+        default=None,
+        description=(
+            "The end of every ladder this party pulls toward: `first` (the first rung) or `last`. "
+            "With a pole, the party's ask on an issue is its active rung farthest toward it; "
+            "without one (a mediator), its most recent rung."
+        ),
+    )
 
 
 class Source(_Model):

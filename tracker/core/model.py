@@ -59,6 +59,13 @@ class Stage(str, Enum):
     SETTLEMENT = "settlement"
 
 
+class Pole(str, Enum):
+    """The end of every ladder a party pulls toward."""
+
+    FIRST = "first"  # toward the ladder's first rung
+    LAST = "last"  # toward the ladder's last rung
+
+
 class CorrectionKind(str, Enum):
     CORRECTION = "correction"
     DISPUTE = "dispute"
@@ -106,6 +113,7 @@ class Party(Record, frozen=True):
     kind: PartyKind
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    pole: Pole | None = None
 
 
 class Source(Record, frozen=True, kw_only=True):

@@ -12,6 +12,10 @@ from tracker.core.model import Issue, Party
 _Item = TypeVar("_Item", Party, Issue)
 
 
+class WindowReversed(ValueError):
+    """A window whose start is after its end: a usage error, named by the option."""
+
+
 class LookupFailed(Exception):
     """A party or issue name that matches nothing in the dataset."""
 
