@@ -6,6 +6,8 @@ from abc import ABC, abstractmethod
 
 from tracker.core.dataset import Dataset
 from tracker.core.engine.results import (
+    ActiveCondition,
+    Change,
     ChangeKind,
     Citation,
     Comparison,
@@ -13,6 +15,7 @@ from tracker.core.engine.results import (
     DiffResult,
     Position,
     Review,
+    Stance,
     Timeline,
 )
 from tracker.core.results import Report, ValidationReport
@@ -30,12 +33,6 @@ MARKERS = {
 }
 
 
-def move_marker(level_move: int | None) -> str:
-    if not level_move:
-        return ""
-    return f"↑{level_move}" if level_move > 0 else f"↓{-level_move}"
-
-
 def inert(text: str) -> str:
     """Text with every control character shown as a visible escape.
 
@@ -43,6 +40,15 @@ def inert(text: str) -> str:
     second wall, for text that reaches a renderer by another road.
     """
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def via_steps(group: list[Change]) -> list[ActiveCondition]:
+    """The intermediate steps of replacements that end in one successor, each once, in order."""
+    steps: dict[str, ActiveCondition] = {}
+    for change in group:
+        for step in change.via:
+            steps.setdefault(step.condition.id, step)
+    return list(steps.values())
 
 
 def citation_line(citation: Citation) -> str:
@@ -57,11 +63,20 @@ def review_headline(review: Review) -> str:
     counts = {kind: 0 for kind in ("added", "edited", "removed")}
     for edit in review.edits:
         counts[edit.kind.value] += 1
-    moved = sum(1 for shift in review.shifts for issue in shift.issues if issue.level_before != issue.level_after)
+    moved = sum(
+        1
+        for shift in review.shifts
+        for issue in shift.issues
+        if issue.headline is not None and _ask(issue.headline.before) != _ask(issue.headline.after)
+    )
     return (
         f"{counts['added']} statement(s) added, {counts['edited']} edited, {counts['removed']} removed; "
-        f"{len(review.shifts)} party position(s) shift, {moved} ladder move(s), {len(review.gaps)} gap(s) change."
+        f"{len(review.shifts)} party position(s) shift, {moved} ask(s) move, {len(review.gaps)} gap(s) change."
     )
+
+
+def _ask(stance: Stance | None) -> int | None:
+    return stance.ask if stance is not None else None
 
 
 def correction_source(note: CorrectionNote) -> str:

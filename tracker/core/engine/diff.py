@@ -69,7 +69,7 @@ def diff(
     paths = _Paths(dataset, window)
     after = replay(dataset, after_counts, include_disputed, window=window, observe=paths.observe)
     before = replay(dataset, said_before(since), include_disputed) if since else paths.baselines()
-    result = _Diff(dataset, paths, before, after, since, issue_id)
+    result = _Diff(dataset, paths, before, after, since, issue_id, window)
     return DiffResult(
         since=since,
         until=until,
@@ -149,10 +149,11 @@ class _Diff:
         after: dict[str, PartyState],
         since: PartialDate | None,
         issue_id: str | None,
+        window: StatementFilter | None,
     ) -> None:
         self.dataset, self.paths, self.before, self.after = dataset, paths, before, after
-        self.since, self.issue_id = since, issue_id
-        self.poles = {p.pole: p.id for p in reversed(dataset.parties) if p.pole is not None}
+        self.since, self.issue_id, self.window = since, issue_id, window
+        self.poles = {p.pole: p for p in reversed(dataset.parties) if p.pole is not None}
 
     def party_diff(self, party: Party) -> PartyDiff:
         before = self.before.get(party.id) or PartyState(party.id)
@@ -169,7 +170,7 @@ class _Diff:
         disputed = tuple(
             disputed_report(self.dataset, placed)
             for placed in after.disputed
-            if self.since is None or placed.order in self.paths.in_window
+            if self.window is None or self.window(placed)
         )
         return PartyDiff(party=party, issues=issues, disputed=disputed)
 
@@ -219,7 +220,6 @@ class _Diff:
             after=self._stance(self.after, other, issue),
             weight=self.paths.weight.get((other.id, issue), 0),
         )
-
 
 
 def stance_paths(

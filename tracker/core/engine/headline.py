@@ -60,7 +60,7 @@ def directions(before: Stance | None, after: Stance | None, others: Sequence[Cou
     found = []
     for other in others:
         was, now = gap(before, other.before), gap(after, other.after)
-        found.append(Direction(other.party.id, was, now, _trend(was, now)))
+        found.append(Direction(other.party, was, now, _trend(was, now)))
     return tuple(found)
 
 
@@ -71,7 +71,7 @@ def headline(
     points: Sequence[Point],
     since: PartialDate | None,
     others: Sequence[Counterpart],
-    poles: dict[Pole, str],
+    poles: dict[Pole, Party],
 ) -> Headline | None:
     """The headline of a move, or None when the party holds no stance at either end.
 
@@ -97,16 +97,14 @@ def headline(
         rungs=rungs,
         turn=turn,
         toward=toward,
-        counterpart=main.party.id if main else None,
+        counterpart=main.party if main else None,
         gap_before=gap(before, main.before) if main else None,
         gap_after=gap(after, main.after) if main else None,
         moved_by=_moved_by(before, points),
     )
 
 
-def _with_pole(
-    pole: Pole, before: Stance, after: Stance, points: Sequence[Point]
-) -> tuple[Shift, int, Turn | None]:
+def _with_pole(pole: Pole, before: Stance, after: Stance, points: Sequence[Point]) -> tuple[Shift, int, Turn | None]:
     start, end = hardness(before.ask, pole), hardness(after.ask, pole)
     low: Point | None = None
     high: Point | None = None
@@ -135,7 +133,7 @@ def _without_pole(before: Stance, after: Stance, main: Counterpart | None) -> tu
     return (Shift.HARDER if now > was else Shift.SOFTER if now < was else Shift.STEADY), rungs, None
 
 
-def _toward(before: Stance, after: Stance, poles: dict[Pole, str]) -> str | None:
+def _toward(before: Stance, after: Stance, poles: dict[Pole, Party]) -> Party | None:
     """The party whose pole a move heads toward: how a mediator's move is named."""
     if after.ask == before.ask:
         return None

@@ -7,13 +7,20 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from tracker.core.dataset import Dataset
+from tracker.core.errors import WindowReversed
 from tracker.core.model import Issue, Party
 
+__all__ = [
+    "LookupFailed",
+    "WindowReversed",
+    "issue_by_id",
+    "parties_by_ids",
+    "party_by_id",
+    "resolve_issue",
+    "resolve_party",
+]
+
 _Item = TypeVar("_Item", Party, Issue)
-
-
-class WindowReversed(ValueError):
-    """A window whose start is after its end: a usage error, named by the option."""
 
 
 class LookupFailed(Exception):

@@ -65,6 +65,9 @@ class Stance(msgspec.Struct, frozen=True):
     ask: int
     low: int
     high: int
+    ask_level: str  # the rungs' ids, for scripts
+    low_level: str
+    high_level: str
 
 
 class IssuePosition(msgspec.Struct, frozen=True):
@@ -138,7 +141,7 @@ class Shift(str, Enum):
 class Direction(msgspec.Struct, frozen=True):
     """The gap between a party's ask and one counterpart's, before and after."""
 
-    counterpart: str
+    counterpart: Party
     gap_before: int | None
     gap_after: int | None
     trend: Trend | None  # None when either gap is unknown
@@ -160,8 +163,8 @@ class Headline(msgspec.Struct, frozen=True):
     shift: Shift  # overall, from `before` (or from `turn`, when there is one) to `after`
     rungs: int  # how many rungs the ask moved in that direction
     turn: Turn | None  # the ask went one way and came back: its farthest point
-    toward: str | None  # party whose pole the move heads toward (for a party without a pole)
-    counterpart: str | None  # the main counterpart holding a stance on the issue
+    toward: Party | None  # the party whose pole the move heads toward (for a party without a pole)
+    counterpart: Party | None  # the main counterpart holding a stance on the issue
     gap_before: int | None
     gap_after: int | None
     moved_by: Citation | None  # the last statement in the window that moved the ask (or the span)

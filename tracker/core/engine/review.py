@@ -114,7 +114,7 @@ def _shifts(old: Dataset, new: Dataset, at: PartialDate) -> Iterable[PartyShift]
     before, after = replay(old, counts, False), replay(new, counts, False)
     ladders = ladders_of(new)
     parties: dict[str, Party] = {p.id: p for p in old.parties} | {p.id: p for p in new.parties}
-    poles = {p.pole: p.id for p in reversed(new.parties) if p.pole is not None}
+    poles = {p.pole: p for p in reversed(new.parties) if p.pole is not None}
     for party_id, party in parties.items():
         was, now = before.get(party_id) or PartyState(party_id), after.get(party_id) or PartyState(party_id)
         by_issue: dict[str, list[Change]] = {}
@@ -138,7 +138,7 @@ def _issue_shift(
     after: dict[str, PartyState],
     parties: dict[str, Party],
     ladders: Ladders,
-    poles: dict[Pole, str],
+    poles: dict[Pole, Party],
 ) -> IssueDiff:
     if not issue.ladder:
         return IssueDiff(issue=issue, changes=tuple(found))

@@ -18,7 +18,7 @@ from tracker.core.model import Party, Pole
 
 def stance_of(helds: Iterable[Held], pole: Pole | None, ladders: Ladders) -> Stance | None:
     """The stance held by these active conditions (all on one issue); None without a rung."""
-    rungs: set[int] = set()
+    rungs: dict[int, str] = {}
     latest: tuple[tuple[int, int], int] | None = None
     for held in helds:
         condition = held.condition
@@ -27,7 +27,7 @@ def stance_of(helds: Iterable[Held], pole: Pole | None, ladders: Ladders) -> Sta
         rung = ladders.get(condition.issue, {}).get(condition.level)
         if rung is None:
             continue
-        rungs.add(rung)
+        rungs[rung] = condition.level
         if latest is None or held.seq > latest[0]:
             latest = (held.seq, rung)
     if latest is None:
@@ -38,7 +38,8 @@ def stance_of(helds: Iterable[Held], pole: Pole | None, ladders: Ladders) -> Sta
         ask = min(rungs)
     else:
         ask = latest[1]
-    return Stance(ask=ask, low=min(rungs), high=max(rungs))
+    low, high = min(rungs), max(rungs)
+    return Stance(ask, low, high, rungs[ask], rungs[low], rungs[high])
 
 
 def stances(state: PartyState, party: Party, ladders: Ladders) -> dict[str, Stance]:
