@@ -14,7 +14,6 @@ from tracker.core.engine import LookupFailed, compare, diff, position, resolve_i
 from tracker.core.engine.results import (
     Change,
     ChangeKind,
-    Direction,
     IssueDiff,
     IssuePosition,
     PartyDiff,
