@@ -177,12 +177,20 @@ class Party(_Model):
     )
 
 
+class Via(_Model):
+    """The copy actually read when it is not the original publisher's: a mirror, an aggregator."""
+
+    publisher: Text = Field(description="Who published the copy, e.g. a mirror site.")
+    url: Url
+
+
 class Source(_Model):
     id: Slug | None = Field(default=None, description="Required in `sources`; absent when cited inline.")
-    publisher: Text
+    publisher: Text = Field(description="The original publisher, even when the copy read is a mirror.")
     title: Text | None = None
-    url: Url | None = None
+    url: Url | None = Field(default=None, description="The original publisher's address, when known.")
     published: DateValue | None = None
+    via: Via | None = Field(default=None, description="The copy actually read, when it is not the original.")
     note: Text | None = Field(default=None, description="Caveats: mirror, translation, paywall.")
 
 

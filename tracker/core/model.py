@@ -116,12 +116,20 @@ class Party(Record, frozen=True):
     pole: Pole | None = None
 
 
+class Via(Record, frozen=True):
+    """The copy actually read (a mirror or aggregator) when it is not the original publisher's."""
+
+    publisher: str
+    url: str
+
+
 class Source(Record, frozen=True, kw_only=True):
     id: str | None = None
-    publisher: str
+    publisher: str  # the original publisher, even when the copy read is a mirror
     title: str | None = None
-    url: str | None = None
+    url: str | None = None  # the original's address, when known
     published: PartialDate | None = None
+    via: Via | None = None
     note: str | None = None
 
 

@@ -51,11 +51,16 @@ def via_steps(group: list[Change]) -> list[ActiveCondition]:
     return list(steps.values())
 
 
+def publisher_line(citation: Citation) -> str:
+    """The publisher, and the mirror actually read when there is one: `TASS via news-pravda.com`."""
+    return f"{citation.publisher} via {citation.via.publisher}" if citation.via else citation.publisher
+
+
 def citation_line(citation: Citation) -> str:
     """`publisher, date (basis)` with the speaker when known: the plain form."""
     who = f"{citation.speaker}; " if citation.speaker else ""
     flag = ", disputed" if citation.disputed else ""
-    return f"{who}{citation.publisher}, {citation.date} ({citation.basis.value}{flag})"
+    return f"{who}{publisher_line(citation)}, {citation.date} ({citation.basis.value}{flag})"
 
 
 def review_headline(review: Review) -> str:
@@ -82,7 +87,7 @@ def _ask(stance: Stance | None) -> int | None:
 def correction_source(note: CorrectionNote) -> str:
     """A correcting source: publisher and, when known, the correction's date."""
     when = f", {note.date}" if note.date else ""
-    return f"{note.source.publisher}{when}"
+    return f"{publisher_line(note.source)}{when}"
 
 
 class Renderer(ABC):

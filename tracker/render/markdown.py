@@ -87,17 +87,24 @@ def mermaid_text(text: str, limit: int = 80) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
-def md_citation(citation: Citation) -> str:
+def md_source(citation: Citation) -> str:
+    """The publisher, linked when its address is known, then `via` the mirror actually read."""
     publisher = md_text(citation.publisher)
     source = f"[{publisher}](<{citation.url}>)" if citation.url else publisher
+    if citation.via:
+        source += f" via [{md_text(citation.via.publisher)}](<{citation.via.url}>)"
+    return source
+
+
+def md_citation(citation: Citation) -> str:
+    source = md_source(citation)
     speaker = f"{md_text(citation.speaker)}, " if citation.speaker else ""
     flag = " · **disputed**" if citation.disputed else ""
     return f"{speaker}{source}, {citation.date} · {citation.basis.value}{flag}"
 
 
 def md_correction_source(note: CorrectionNote) -> str:
-    publisher = md_text(note.source.publisher)
-    source = f"[{publisher}](<{note.source.url}>)" if note.source.url else publisher
+    source = md_source(note.source)
     return f"{source}, {note.date}" if note.date else source
 
 

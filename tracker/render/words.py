@@ -9,6 +9,7 @@ from __future__ import annotations
 from tracker.core.dates import PartialDate
 from tracker.core.engine.results import Citation, Direction, Headline, Shift, Stance
 from tracker.core.model import Issue, Party, Pole
+from tracker.render.base import publisher_line
 
 
 def rung(issue: Issue, index: int) -> str:
@@ -35,7 +36,7 @@ def speaker_name(citation: Citation) -> str | None:
 def source_words(citation: Citation) -> str:
     """`Sergei Ryabkov (TASS, 2025-06-09)`, or the publisher and date alone."""
     who = speaker_name(citation)
-    where = f"{citation.publisher}, {citation.date}"
+    where = f"{publisher_line(citation)}, {citation.date}"
     return f"{who} ({where})" if who else where
 
 

@@ -13,7 +13,7 @@ from enum import Enum
 import msgspec
 
 from tracker.core.dates import PartialDate
-from tracker.core.model import Basis, Condition, CorrectionKind, Issue, Party
+from tracker.core.model import Basis, Condition, CorrectionKind, Issue, Party, Via
 
 
 class Citation(msgspec.Struct, frozen=True):
@@ -27,6 +27,7 @@ class Citation(msgspec.Struct, frozen=True):
     basis: Basis
     speaker: str | None  # "name, role" or None
     disputed: bool  # the statement carries a correction or dispute
+    via: Via | None = None  # the copy actually read, when `url` is not the original publisher's
 
 
 class CorrectionNote(msgspec.Struct, frozen=True):
