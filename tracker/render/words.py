@@ -7,7 +7,7 @@ result for its own format.
 from __future__ import annotations
 
 from tracker.core.dates import PartialDate
-from tracker.core.engine.results import Citation, Direction, Headline, Shift, Stance
+from tracker.core.engine.results import Citation, Direction, Headline, Shift, Stance, Trend
 from tracker.core.model import Issue, Party, Pole
 from tracker.render.base import publisher_line
 
@@ -59,11 +59,11 @@ def _move(issue: Issue, headline: Headline, start: PartialDate | None, end: Part
     assert before is not None and after is not None
     holds = f"; it holds {rung(issue, after.low)} to {rung(issue, after.high)}" if after.low != after.high else ""
     if turn is not None:
-        way, back = ("down", "back up") if headline.shift is Shift.HARDER else ("up", "back down")
+        way, back = ("eased", "hardened") if headline.shift is Shift.HARDER else ("hardened", "eased")
         return (
             f"{rungs(headline.rungs)} {headline.shift.value} since {turn.citation.date}: "
-            f"from {rung(issue, before.ask)}{at_start} {way} to {rung(issue, turn.stance.ask)} "
-            f"({turn.citation.date}), {back} to {rung(issue, after.ask)} by {end}{holds}"
+            f"from {rung(issue, before.ask)}{at_start} it {way} to {rung(issue, turn.stance.ask)} "
+            f"({turn.citation.date}), then {back} to {rung(issue, after.ask)} by {end}{holds}"
         )
     if headline.shift is Shift.STEADY:
         if before == after:
@@ -95,7 +95,7 @@ def gap_change(before: int | None, after: int | None) -> str:
 
 
 def direction_words(direction: Direction) -> str:
-    trend = f", {direction.trend.value}" if direction.trend is not None else ""
+    trend = f", {direction.trend.value}" if direction.trend not in (None, Trend.STEADY) else ""
     return f"{direction.counterpart.name} {gap_change(direction.gap_before, direction.gap_after)}{trend}"
 
 
