@@ -892,3 +892,25 @@ def test_lookup_miss_without_anything_close() -> None:
         resolve_issue(build(), "zzzz")
     assert str(caught.value) == "unknown issue `zzzz`"
     assert caught.value.suggestion is None
+
+
+def test_texts_side_by_side_stand_against_each_sides_ask_and_mark_what_they_leave_out() -> None:
+    from tracker.core.engine.texts import compare_texts
+
+    dataset = build(
+        said("ukraine", "2022-03-01", cond("ua", level="joins")),
+        said("russia", "2022-03-01", cond("ru", level="rollback")),
+        said("usa", "2022-06-01", cond("plan-n", level="neutral"), cond("plan-p", "prisoners"), id="plan"),
+        said("ukraine", "2022-07-01", cond("ua-t", "territory", level="full-withdrawal"), id="counter"),
+        parties=POLES,
+    )
+    result = compare_texts(dataset, ["plan", "counter"])
+    assert [party.id for party in result.parties] == ["russia", "ukraine"]  # the two poles
+    rows = {row.issue.id: row.cells for row in result.rows}
+    assert list(rows) == ["nato", "territory", "prisoners"]
+    plan, counter = rows["nato"]
+    assert plan.stance is not None and plan.stance.ask_level == "neutral"
+    assert [(a.party.id, a.distance) for a in plan.against] == [("russia", 2), ("ukraine", 1)]
+    assert counter.conditions == ()  # the counter-proposal leaves NATO out
+    with pytest.raises(LookupFailed, match="unknown statement `plam`; did you mean `plan`"):
+        compare_texts(dataset, ["plam"])

@@ -18,6 +18,7 @@ from tracker.core.engine.results import (
     Stance,
     Timeline,
 )
+from tracker.core.engine.texts import TextComparison
 from tracker.core.results import Report, ValidationReport
 from tracker.core.text import CONTROL
 
@@ -119,3 +120,6 @@ class Renderer(ABC):
 
     @abstractmethod
     def review(self, review: Review) -> str: ...
+
+    @abstractmethod
+    def texts(self, comparison: TextComparison) -> str: ...

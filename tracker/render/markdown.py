@@ -29,10 +29,11 @@ from tracker.core.engine.results import (
     Timeline,
     WordChange,
 )
+from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party
 from tracker.core.results import Report, ValidationReport
 from tracker.render.base import Renderer, inert, review_headline, via_steps
-from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words
+from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words, text_cell_words
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|~!$])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>:]|\d+[.)])")
@@ -463,6 +464,30 @@ class MarkdownRenderer(Renderer):
 
     def review(self, review: Review) -> str:
         return _review_markdown(review, self.max_chars)
+
+    def texts(self, comparison: TextComparison) -> str:
+        header = ["issue"] + [
+            md_text(", ".join(p.name for p in signers)) + f", {citation.date} ({md_code(citation.statement_id)})"
+            for citation, signers in zip(comparison.texts, comparison.signers, strict=True)
+        ]
+        rows = []
+        for row in comparison.rows:
+            cells = [md_text(row.issue.title)]
+            for cell in row.cells:
+                where, said, against = text_cell_words(row.issue, cell)
+                if not cell.conditions:
+                    cells.append(f"*{where}*")
+                    continue
+                cells.append(
+                    "<br>".join(
+                        part
+                        for part in (f"**{md_text(where)}**", md_text(said), f"*{md_text(against)}*" if against else "")
+                        if part
+                    )
+                )
+            rows.append(cells)
+        sources = "".join(f"- {md_code(c.statement_id)}: {md_citation(c)}\n" for c in comparison.texts)
+        return "## Texts side by side\n\n" + md_table(header, rows) + "\n" + sources
 
     def validation(self, report: ValidationReport) -> str:
         parts = ["## Validation\n"]

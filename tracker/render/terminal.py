@@ -31,6 +31,7 @@ from tracker.core.engine.results import (
     Timeline,
     WordChange,
 )
+from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party
 from tracker.core.results import Report, ValidationReport
 from tracker.render.base import (
@@ -42,7 +43,7 @@ from tracker.render.base import (
     review_headline,
     via_steps,
 )
-from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words
+from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words, text_cell_words
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -440,6 +441,25 @@ class TerminalRenderer(Renderer):
 
     def review(self, review: Review) -> str:
         return self._to_text(*review_lines(review))
+
+    def texts(self, comparison: TextComparison) -> str:
+        table = Table(title="Texts side by side", title_justify="left", show_lines=True)
+        table.add_column("issue")
+        for citation, signers in zip(comparison.texts, comparison.signers, strict=True):
+            names = ", ".join(party.name for party in signers)
+            table.add_column(inert(f"{names}, {citation.date} ({citation.statement_id})"))
+        for row in comparison.rows:
+            cells: list[RenderableType] = [plain(row.issue.title, "bold")]
+            for cell in row.cells:
+                where, said, against = text_cell_words(row.issue, cell)
+                style = "dim" if not cell.conditions else "cyan"
+                cells.append(
+                    Text("\n").join(
+                        part for part in (plain(where, style), plain(said), plain(against, "dim")) if part.plain
+                    )
+                )
+            table.add_row(*cells)
+        return self._to_text(table)
 
     def report(self, report: Report) -> str:
         newest = f" Newest statement: {report.recent.newest}." if report.recent.newest else ""

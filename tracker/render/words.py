@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tracker.core.dates import PartialDate
 from tracker.core.engine.results import Citation, Direction, Headline, Shift, Stance, Trend
+from tracker.core.engine.texts import TextCell
 from tracker.core.model import Issue, Party, Pole
 from tracker.render.base import publisher_line
 
@@ -108,3 +109,17 @@ def level_move_words(party: Party, issue: Issue, move: int | None) -> str:
         return f"{rungs(abs(move))} {'harder' if toward_pole else 'softer'}"
     end = issue.ladder[-1 if move > 0 else 0].title if issue.ladder else "the end"
     return f"{rungs(abs(move))} toward “{end}”"
+
+
+def text_cell_words(issue: Issue, cell: TextCell) -> tuple[str, str, str]:
+    """A plan's provisions on an issue: (rung, provision texts, distance from each side's ask)."""
+    if not cell.conditions:
+        return ("leaves it out", "", "")
+    where = stance_words(issue, cell.stance) if cell.stance else "no rung"
+    said = " ".join(condition.text for condition in cell.conditions)
+    against = "; ".join(
+        f"{a.party.name} asked {rung(issue, a.ask.ask)}, {rungs(a.distance or 0)} apart"
+        for a in cell.against
+        if a.ask is not None
+    )
+    return (where, said, against)
