@@ -604,6 +604,15 @@ def _register_extract() -> None:
 _register_extract()
 
 
+def _register_chart() -> None:
+    from tracker.cli.chart_cmd import chart
+
+    app.command()(chart)
+
+
+_register_chart()
+
+
 def main() -> None:
     import gc
 
