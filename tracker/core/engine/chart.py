@@ -96,7 +96,7 @@ def chart(
     """
     issue = issue_by_id(dataset, issue_id)
     if not issue.ladder:
-        raise NotLaddered(f"issue {issue.id!r} has no ladder, so there is no stance to chart")
+        raise NotLaddered(f"issue `{issue.id}` has no ladder, so there is no stance to chart")
     wanted = parties_by_ids(dataset, party_ids)
     until = until or newest_date(dataset) or since or PartialDate(1970)
     if since is not None and since.start > until.end:
