@@ -11,6 +11,7 @@ import msgspec
 import pytest
 
 from tests.conftest import REPO
+from tracker.core.dates import PartialDate
 from tracker.core.engine.chart import Chart, chart
 from tracker.core.model import LadderLevel
 from tracker.load.loader import load_dataset
@@ -178,3 +179,14 @@ def test_hostile_text_is_inert_in_the_terminal(small: Chart) -> None:
     assert "[bold]markup[/bold]" in text.replace("\n", "")  # never read as rich markup
     assert "\\u202eevil" in text
     assert "\x1b]" not in text  # no OSC sequence (links, titles) from the data
+
+
+def test_nothing_to_draw_is_said_not_drawn() -> None:
+    """Mermaid's xychart fails on a chart without a line: say so in words instead."""
+    dataset = load_dataset(HERE / "chart_fixture.yaml", today=date(2030, 1, 1))
+    empty = chart(dataset, "nato", until=PartialDate(2021, 6))
+    assert empty.series == ()
+    text = chart_mermaid.render_chart(empty)
+    assert "```" not in text and "no party holds a stance" in text
+    assert "No party holds a stance" in chart_terminal.render_chart(empty, width=80)
+    assert "No party holds a stance" in chart_svg.render_chart(empty)

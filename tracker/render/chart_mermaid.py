@@ -70,6 +70,11 @@ def periods(start: date, end: date) -> tuple[str, list[tuple[str, date]]]:
 
 
 def render_chart(chart: Chart) -> str:
+    if not chart.series:  # Mermaid's xychart cannot draw a chart without a line: it fails
+        return (
+            f"**{md_text(chart.issue.title)}**: no party holds a stance on this issue from "
+            f"{chart.start.isoformat()} to {chart.end.isoformat()}.\n"
+        )
     kind, spans = periods(chart.start, chart.end)
     top = len(chart.issue.ladder)
     # Mermaid asks d3 for about ten ticks: from 0 to 5, 6 or 7 that means half-rung steps
@@ -106,7 +111,7 @@ def render_chart(chart: Chart) -> str:
     lines.append("```")
     text = "\n".join(lines) + "\n\n"
     text += (
-        f"*Each point is a party's ask at the end of the {kind} ({len(spans)} {kind}s, "
+        f"*Each point is a party's ask at the end of the {kind} ({len(spans)} {kind}{'s' if len(spans) != 1 else ''}, "
         f"{chart.start.isoformat()} to {chart.end.isoformat()}); moves within a {kind} are listed below. "
         "0: no stance stated.*\n\n"
     )
@@ -120,8 +125,6 @@ def render_chart(chart: Chart) -> str:
     ]
     if moves:
         text += "**Statements that moved a stance**\n\n" + md_table(["Date", "Party", "Stance", "Source"], moves) + "\n"
-    else:
-        text += "No party holds a stance on this issue in the window.\n\n"
     if chart.corrections:
         text += "**Corrected or disputed reports** (marked, never counted as moves)\n\n"
         for report in chart.corrections:
