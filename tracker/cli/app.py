@@ -413,6 +413,7 @@ def report(
     --format html writes one self-contained page (inline style and charts, a
     Content-Security-Policy that forbids fetching anything) for a static site.
 
+    \b
     Examples:
       tracker report --since 2025-01 >> "$GITHUB_STEP_SUMMARY"
       tracker report --since 2021 --format html -o site/index.html

@@ -79,6 +79,7 @@ def chart(
     marked and listed with its source. Corrected or disputed reports are marked
     as such and never drawn as moves.
 
+    \b
     Examples:
       tracker chart nato
       tracker chart nato russia ukraine --from 2025 --format markdown
