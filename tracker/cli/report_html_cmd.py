@@ -1,0 +1,43 @@
+"""`tracker report --format html`: the report as one self-contained page, with a chart per moved issue.
+
+Kept apart from `app.py`: the report command only hands over when HTML is asked
+for. The formats of `report` are those of every command plus `html`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.core.dataset import Dataset
+    from tracker.core.dates import PartialDate
+
+
+class ReportFormat(str, Enum):
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    HTML = "html"
+
+
+REPORT_FORMAT_HELP = (
+    "Output format: terminal (rich tables), markdown (GitHub), json, or html (one self-contained page "
+    "with inline charts, for a static site)."
+)
+
+
+def html_report(dataset: Dataset, at: PartialDate, since: PartialDate) -> str:
+    """The report as HTML, with a chart for every laddered issue on which a stance moved in the window."""
+    from tracker.core.engine.chart import chart
+    from tracker.core.engine.report import report
+    from tracker.render.report_html import render_report
+
+    charts = []
+    for issue in dataset.issues:
+        if not issue.ladder:
+            continue
+        drawn = chart(dataset, issue.id, since=since, until=at)
+        if any(step.moved for series in drawn.series for step in series.steps):
+            charts.append(drawn)
+    return render_report(report(dataset, at, since), charts)
