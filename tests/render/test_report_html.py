@@ -69,9 +69,10 @@ def test_policy_forbids_everything_but_its_own_style() -> None:
 def test_sections_say_what_moved_with_sources() -> None:
     text = page(since=2025)
     assert (
-        '<span class="shift">Russia hardened by 1 rung</span> on NATO membership: from “Ukraine neutral with '
-        "guarantees” (rung 2 of 4) to “No further NATO enlargement” (rung 3 of 4), holding rungs 2–3"
+        '<span class="shift">Russia on NATO membership: 1 rung harder, from “Ukraine neutral with guarantees” '
+        "(as of 2025) to “No further NATO enlargement” by 2025-12;"
     ) in text
+    assert "Gap to Ukraine: 1 → 2 rungs. Last moved by Wire, 2025-06-09." in text
     for section in ("headlines", "charts", "gaps", "positions", "corrections"):
         assert f'<section id="{section}">' in text
     assert text.count("<svg ") == 1

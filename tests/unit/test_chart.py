@@ -27,6 +27,10 @@ def shipped() -> Dataset:
     return load_dataset(REPO / "positions.yaml", today=date.today())
 
 
+def _rungs(stance: Stance | None) -> tuple[int, int, int] | None:
+    return (stance.ask, stance.low, stance.high) if stance else None
+
+
 def d(text: str) -> PartialDate:
     return PartialDate.parse(text)
 
@@ -82,14 +86,14 @@ def test_a_corrected_report_is_a_mark_and_never_a_step(small: Dataset) -> None:
     assert [note.text for note in report.corrections] == ["The paper corrected its report."]
     assert all(step.citation.statement_id != "ru-2025-06-misreport" for s in result.series for step in s.steps)
     # The report claimed the rollback rung; the line stays at the halt.
-    assert series(result, "russia").stance_on(date(2025, 6, 30)) == Stance(2, 2, 2)
+    assert _rungs(series(result, "russia").stance_on(date(2025, 6, 30))) == (2, 2, 2)
 
 
 def test_window_opens_with_the_stance_held_and_keeps_only_its_steps(small: Dataset) -> None:
     result = chart(small, "nato", since=d("2023"), until=d("2025-06"))
-    assert series(result, "russia").start == Stance(1, 1, 1)
+    assert _rungs(series(result, "russia").start) == (1, 1, 1)
     assert steps(result, "russia") == [("2025-06-09", 2, 2, 2, True)]
-    assert series(result, "ukraine").start == Stance(0, 0, 0)
+    assert _rungs(series(result, "ukraine").start) == (0, 0, 0)
     assert steps(result, "ukraine") == []
     assert (result.start, result.end) == (date(2023, 1, 1), date(2025, 6, 30))
     assert len(result.corrections) == 1
@@ -103,9 +107,9 @@ def test_window_opens_with_the_stance_held_and_keeps_only_its_steps(small: Datas
 def test_stance_on_follows_the_steps(small: Dataset) -> None:
     russia = series(chart(small, "nato"), "russia")
     assert russia.stance_on(date(2021, 12, 16)) is None
-    assert russia.stance_on(date(2021, 12, 17)) == Stance(3, 2, 3)
-    assert russia.stance_on(date(2022, 4, 1)) == Stance(1, 1, 1)  # a month-dated step from its first day
-    assert russia.stance_on(date(2030, 1, 1)) == Stance(2, 1, 2)
+    assert _rungs(russia.stance_on(date(2021, 12, 17))) == (3, 2, 3)
+    assert _rungs(russia.stance_on(date(2022, 4, 1))) == (1, 1, 1)  # a month-dated step from its first day
+    assert _rungs(russia.stance_on(date(2030, 1, 1))) == (2, 1, 2)
 
 
 def test_named_parties_are_kept_in_order_even_without_a_stance(small: Dataset) -> None:

@@ -117,7 +117,7 @@ def chart(
     else:
         from tracker.render.chart_terminal import render_chart as terminal
 
-        emit(terminal(result, width=terminal_width(output), color=use_color(color, output)), output)
+        emit(terminal(result, width=terminal_width(output) or 100, color=use_color(color, output)), output)
 
 
 def _format_of(output: Path | None) -> ChartFormat:

@@ -27,12 +27,17 @@ REPORT_FORMAT_HELP = (
 )
 
 
-def html_report(dataset: Dataset, at: PartialDate, since: PartialDate) -> str:
-    """The report as HTML, with a chart for every laddered issue on which a stance moved in the window."""
+def html_report(dataset: Dataset, at: PartialDate | None, since: PartialDate) -> str:
+    """The report as HTML, with a chart for every laddered issue on which a stance moved in the window.
+
+    `at` None: the newest statement.
+    """
     from tracker.core.engine.chart import chart
+    from tracker.core.engine.diff import newest_date
     from tracker.core.engine.report import report
     from tracker.render.report_html import render_report
 
+    at = at or newest_date(dataset) or since
     charts = []
     for issue in dataset.issues:
         if not issue.ladder:

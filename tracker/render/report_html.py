@@ -16,12 +16,14 @@ import html
 import re
 from collections.abc import Sequence
 
+from tracker.core.dates import PartialDate
 from tracker.core.engine.chart import Chart
 from tracker.core.engine.results import Citation, DisputedReport, Headline, IssuePosition, Shift, Stance, Trend
 from tracker.core.model import Issue, Party
 from tracker.core.results import Report
 from tracker.render.chart_common import one_line, rung_number
 from tracker.render.chart_svg import render_chart as chart_svg
+from tracker.render.words import headline_words
 
 STYLE = """
 :root { color-scheme: light; }
@@ -93,30 +95,12 @@ def _rung(issue: Issue, stance: Stance | None) -> str:
     return words
 
 
-def headline_sentence(party: Party, issue: Issue, headline: Headline, names: dict[str, str]) -> str:
-    """One sentence of HTML, from the facts of a headline."""
-    verb = _VERBS[headline.shift]
-    amount = f" by {headline.rungs} rung{'s' if headline.rungs != 1 else ''}" if headline.rungs else ""
-    toward = f" toward {_h(names.get(headline.toward, headline.toward))}" if headline.toward else ""
-    text = f'<span class="shift">{_h(party.name)} {verb}{amount}{toward}</span> on {_h(issue.title)}: '
-    if headline.shift is Shift.FIRST_STATED:
-        text += f"{_rung(issue, headline.after)}"
-    else:
-        text += f"from {_rung(issue, headline.before)} to {_rung(issue, headline.after)}"
-    if headline.turn is not None:
-        text += f", after reaching {_rung(issue, headline.turn.stance)} on {headline.turn.citation.date}"
-    if headline.counterpart and headline.gap_after is not None:
-        gap = (
-            f"{headline.gap_before} → {headline.gap_after}"
-            if headline.gap_before is not None
-            else f"{headline.gap_after}"
-        )
-        unit = "rung" if headline.gap_after == 1 else "rungs"
-        text += f"; gap to {_h(names.get(headline.counterpart, headline.counterpart))}: {gap} {unit}"
-    text += "."
-    if headline.moved_by is not None:
-        text += f" {_cite(headline.moved_by)}"
-    return text
+def headline_sentence(
+    party: Party, issue: Issue, headline: Headline, start: PartialDate | None, end: PartialDate
+) -> str:
+    """The headline in the words every format uses, as HTML, with its source."""
+    move, context = headline_words(party, issue, headline, start, end)
+    return f'<span class="shift">{_h(move)}</span> {_h(context)}'
 
 
 def render_report(report: Report, charts: Sequence[Chart]) -> str:
@@ -164,7 +148,9 @@ def _headlines(report: Report, names: dict[str, str]) -> str:
     for party in report.recent.parties:
         for issue in party.issues:
             if issue.headline is not None and issue.headline.shift is not Shift.STEADY:
-                items.append(f"<li>{headline_sentence(party.party, issue.issue, issue.headline, names)}</li>")
+                items.append(
+                    f"<li>{headline_sentence(party.party, issue.issue, issue.headline, report.recent.since, report.recent.until)}</li>"
+                )
     since = report.recent.since or "the first statement"
     if not items:
         return f'<section id="headlines"><h2>What moved</h2><p>No stance on a laddered issue moved since {since}.</p></section>'
