@@ -165,3 +165,22 @@ def test_the_rules_path_never_imports_the_model_mode() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_control_characters_from_the_model_never_reach_the_draft() -> None:
+    answer = recorded("interfax-good.json")
+    answer["statements"][0]["speaker_name"] = "Volodymyr\x1b[31m Zelenskyy\u202e"
+    answer["statements"][0]["conditions"][0]["text"] = "Ukraine will not\x07 recognise them."
+    shape = response_model(vocab())
+    draft = draft_from_answer(article(), vocab(), shape.model_validate(answer))
+    text = render_draft(draft, "interfax.txt")
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert draft.statements[0].speaker_name == "Volodymyr [31m Zelenskyy"
+
+
+def test_an_empty_quote_is_not_verbatim() -> None:
+    answer = recorded("interfax-good.json")
+    answer["statements"][0]["conditions"][0]["quote"] = "   "
+    from tracker.extract.llm import unverbatim
+
+    assert unverbatim(response_model(vocab()).model_validate(answer), article()) == ["   "]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, Field, create_model
 
-from tracker.extract.article import parse
+from tracker.extract.article import clean, parse
 from tracker.extract.cues import Kind, StageName
 from tracker.extract.draft import CandidateCondition, CandidateStatement, Draft, SourceDraft
 from tracker.extract.extractor import _URL, _article_publisher, _name_conditions
@@ -152,12 +152,12 @@ def _squash(text: str) -> str:
 
 def unverbatim(answer: BaseModel, article: str) -> list[str]:
     """The quotes and evidence sentences of an answer that are not in the article."""
-    text = _squash(article)
+    text = _squash(clean(article))
     missing: list[str] = []
     for statement in answer.statements:  # type: ignore[attr-defined]
         for condition in statement.conditions:
             for words in [condition.quote, *condition.evidence]:
-                if words is not None and _squash(words) not in text:
+                if words is not None and (not _squash(words) or _squash(clean(words)) not in text):
                     missing.append(words)
     return missing
 
@@ -219,6 +219,14 @@ def _one_line(text: str) -> str:
 # --- from the answer to a draft ------------------------------------------------------
 
 
+def _plain(value: str | None) -> str | None:
+    """A model's string as one line of plain text: no control or invisible characters
+    (they would reach terminals and YAML comments), whitespace collapsed."""
+    if value is None:
+        return None
+    return " ".join(clean(value).split()) or None
+
+
 def draft_from_answer(text: str, vocab: Vocabulary, answer: BaseModel) -> Draft:
     """The answer as a Draft: the article's own date, publisher and address by rule."""
     article = parse(text)
@@ -245,8 +253,8 @@ def draft_from_answer(text: str, vocab: Vocabulary, answer: BaseModel) -> Draft:
             party_evidence="chosen by the model; check it against the article",
             basis=item.basis,
             basis_reason="chosen by the model; check it",
-            speaker_name=item.speaker_name,
-            speaker_role=item.speaker_role,
+            speaker_name=_plain(item.speaker_name),
+            speaker_role=_plain(item.speaker_role),
             source=source,
             see_also=[],
             date=draft.article_date,
@@ -266,9 +274,9 @@ def draft_from_answer(text: str, vocab: Vocabulary, answer: BaseModel) -> Draft:
                     ),
                     kind=kind,
                     stage=stage,
-                    text=condition.text,
-                    quote=condition.quote,
-                    evidence=list(condition.evidence),
+                    text=_plain(condition.text) or "",
+                    quote=_plain(condition.quote),
+                    evidence=[_plain(e) or "" for e in condition.evidence],
                     cues=[],
                     direct=condition.quote is not None,
                     focus=condition.text,
