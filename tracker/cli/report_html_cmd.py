@@ -28,21 +28,14 @@ REPORT_FORMAT_HELP = (
 
 
 def html_report(dataset: Dataset, at: PartialDate | None, since: PartialDate) -> str:
-    """The report as HTML, with a chart for every laddered issue on which a stance moved in the window.
+    """The report as HTML, with the report's charts: every laddered issue on which a stance moved.
 
     `at` None: the newest statement.
     """
-    from tracker.core.engine.chart import chart
     from tracker.core.engine.diff import newest_date
     from tracker.core.engine.report import report
     from tracker.render.report_html import render_report
 
     at = at or newest_date(dataset) or since
-    charts = []
-    for issue in dataset.issues:
-        if not issue.ladder:
-            continue
-        drawn = chart(dataset, issue.id, since=since, until=at)
-        if any(step.moved for series in drawn.series for step in series.steps):
-            charts.append(drawn)
-    return render_report(report(dataset, at, since), charts)
+    result = report(dataset, at, since)
+    return render_report(result, result.charts)

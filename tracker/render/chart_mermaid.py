@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from tracker.core.engine.chart import Chart
 from tracker.render.chart_common import claim_words, move_lines, one_line, party_names, rung_number
-from tracker.render.markdown import md_table, md_text
+from tracker.render.markdown import md_source, md_table, md_text
 
 MAX_PERIODS = 18
 WIDTH, HEIGHT = 960, 500
@@ -120,7 +120,7 @@ def render_chart(chart: Chart) -> str:
     rungs = [[str(rung_number(rung)), md_text(level.title)] for rung, level in enumerate(chart.issue.ladder)]
     text += md_table(["Rung", f"{md_text(chart.issue.title)}"], list(reversed(rungs))) + "\n"
     moves = [
-        [str(step.date), md_text(item.party.name), md_text(what), _source(step.citation.publisher, step.citation.url)]
+        [str(step.date), md_text(item.party.name), md_text(what), md_source(step.citation)]
         for item, step, what in move_lines(chart)
     ]
     if moves:
@@ -129,20 +129,13 @@ def render_chart(chart: Chart) -> str:
         text += "**Corrected or disputed reports** (marked, never counted as moves)\n\n"
         for report in chart.corrections:
             fixes = " ".join(
-                f"{note.kind.value.capitalize()} ({_source(note.source.publisher, note.source.url)}): "
-                f"{md_text(note.text)}"
+                f"{note.kind.value.capitalize()} ({md_source(note.source)}): {md_text(note.text)}"
                 for note in report.corrections
             )
             text += (
                 f"- {report.date}, {md_text(party_names(chart, report))}, as reported by "
-                f"{_source(report.citation.publisher, report.citation.url)}: {md_text(claim_words(chart, report))}. "
+                f"{md_source(report.citation)}: {md_text(claim_words(chart, report))}. "
                 f"{fixes}\n"
             )
         text += "\n"
     return text
-
-
-def _source(publisher: str, url: str | None) -> str:
-    # Addresses were restricted by validation to http(s) without spaces or angle brackets.
-    name = md_text(publisher)
-    return f"[{name}](<{url}>)" if url and re.fullmatch(r"https?://[^\s<>]+", url) else name

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from tracker.core.engine.chart import Chart, ChartSeries
 from tracker.core.engine.results import Stance
+from tracker.render.base import publisher_line
 from tracker.render.chart_common import (
     claim_words,
     day_fraction,
@@ -148,7 +149,7 @@ def render_chart(chart: Chart) -> str:
             fill = colour if step.moved else "#fff"
             ink = "#fff" if step.moved else colour
             marks.append(
-                f"<g><title>{_esc(f'{item.party.name} {step.date}: {step.citation.publisher}')}</title>"
+                f"<g><title>{_esc(f'{item.party.name} {step.date}: {publisher_line(step.citation)}')}</title>"
                 f'<circle cx="{cx}" cy="{cy}" r="8" fill="{fill}" stroke="{colour}" stroke-width="1.5"/>'
                 f'<text x="{cx}" y="{cy + 4}" font-size="11" font-weight="bold" text-anchor="middle" '
                 f'fill="{ink}">{letters[item.party.id]}</text></g>'
@@ -158,7 +159,7 @@ def render_chart(chart: Chart) -> str:
             # Above the rung's line: the party's own move is often on the same day and rung.
             cy = y(claim.rung) - 24 if claim.rung is not None else plot_top + 8
             cx = free(x(report.date.start), cy)
-            what = f"corrected report: {party_names(chart, report)}, {report.date}, {report.citation.publisher}"
+            what = f"corrected report: {party_names(chart, report)}, {report.date}, {publisher_line(report.citation)}"
             marks.append(
                 f"<g><title>{_esc(what)}</title>"
                 f'<circle cx="{cx}" cy="{cy}" r="8" fill="#fff" stroke="{REPORT}" stroke-width="1.5" '
@@ -236,7 +237,7 @@ def _legend(chart: Chart, letters: dict[str, str], top: float) -> tuple[int, lis
         fixes = " ".join(one_line(note.text) for note in report.corrections)
         notes.append(
             f"Corrected report, not a move: {report.date}, {party_names(chart, report)}, as reported by "
-            f"{one_line(report.citation.publisher)}: {claim_words(chart, report)}. {fixes}"
+            f"{one_line(publisher_line(report.citation))}: {claim_words(chart, report)}. {fixes}"
         )
     if not chart.series:
         notes.append("No party holds a stance on this issue in the window.")

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tracker.core.engine.chart import Chart
+from tracker.render.base import publisher_line
 from tracker.render.chart_common import (
     claim_words,
     day_fraction,
@@ -163,7 +164,7 @@ def _legend(chart: Chart, letters: dict[str, str], styles: dict[str, str]) -> li
         moves.add_row(
             Text(letters[item.party.id], style=styles.get(item.party.id, "")),
             Text(str(step.date)),
-            Text(f"{what} — {one_line(step.citation.publisher)}"),
+            Text(f"{what} — {one_line(publisher_line(step.citation))}"),
         )
     if moves.row_count:
         found += [Text("Statements that moved a stance:", style="bold"), moves]
@@ -174,7 +175,7 @@ def _legend(chart: Chart, letters: dict[str, str], styles: dict[str, str]) -> li
             Text(_REPORT),
             Text(str(report.date)),
             Text(
-                f"{party_names(chart, report)}, as reported by {one_line(report.citation.publisher)}: "
+                f"{party_names(chart, report)}, as reported by {one_line(publisher_line(report.citation))}: "
                 f"{claim_words(chart, report)}. {fixes}"
             ),
         )
@@ -207,4 +208,4 @@ def _print(lines: list[RenderableType], width: int, color: bool) -> str:
     )
     for line in lines:
         console.print(line)
-    return buffer.getvalue()
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))

@@ -88,12 +88,20 @@ def mermaid_text(text: str, limit: int = 80) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
+
+
+def md_link(text: str, url: str | None) -> str:
+    """Escaped text, linked only to an http(s) address (validation allows no other; this is the second wall)."""
+    shown = md_text(text)
+    return f"[{shown}](<{url}>)" if url and _WEB_ADDRESS.fullmatch(url) else shown
+
+
 def md_source(citation: Citation) -> str:
     """The publisher, linked when its address is known, then `via` the mirror actually read."""
-    publisher = md_text(citation.publisher)
-    source = f"[{publisher}](<{citation.url}>)" if citation.url else publisher
+    source = md_link(citation.publisher, citation.url)
     if citation.via:
-        source += f" via [{md_text(citation.via.publisher)}](<{citation.via.url}>)"
+        source += f" via {md_link(citation.via.publisher, citation.via.url)}"
     return source
 
 
@@ -172,9 +180,12 @@ def _changes_markdown(party: Party, issue: Issue, changes: tuple[Change, ...]) -
             replaced.setdefault(change.after.condition.id, []).append(change)
     lines: list[str] = []
     shown: set[str] = set()
-    for change in changes:
+
+    def label(change: Change) -> str:
         move = level_move_words(party, issue, change.level_move)
-        label = f"**{change.kind.value}**" + (f" ({move})" if move else "")
+        return f"**{change.kind.value}**" + (f" ({move})" if move else "")
+
+    for change in changes:
         if change.kind is ChangeKind.REPLACED and change.after is not None:
             successor = change.after.condition.id
             if successor in shown:
@@ -182,14 +193,14 @@ def _changes_markdown(party: Party, issue: Issue, changes: tuple[Change, ...]) -
             shown.add(successor)
             for old in replaced[successor]:
                 assert old.before is not None
-                lines.append(f"- {label}: {md_condition(issue, old.before)}")
+                lines.append(f"- {label(old)}: {md_condition(issue, old.before)}")
             lines += [f"  - via: {md_condition(issue, step)}" for step in via_steps(replaced[successor])]
             lines.append(f"  - now: {md_condition(issue, change.after)}")
         else:
             active = change.after or change.before
             assert active is not None
             withdrawn = f" — withdrawn ({md_citation(change.withdrawn_by)})" if change.withdrawn_by else ""
-            lines.append(f"- {label}: {md_condition(issue, active)}{withdrawn}")
+            lines.append(f"- {label(change)}: {md_condition(issue, active)}{withdrawn}")
         if change.words:
             lines.append(f"  - wording: {md_words(change.words)}")
     return "\n".join(lines) + "\n" if lines else ""
@@ -331,6 +342,15 @@ def _timeline_markdown(timeline: Timeline) -> str:
     return head + md_details(f"All {len(timeline.events)} statements", table)
 
 
+def _charts_markdown(report: Report) -> str:
+    """Stances over time, one Mermaid chart per laddered issue that moved (tracker.render.chart_mermaid)."""
+    if not report.charts:
+        return ""
+    from tracker.render.chart_mermaid import render_chart
+
+    return "## Stances over time\n\n" + "\n".join(render_chart(chart) for chart in report.charts) + "\n"
+
+
 def size(text: str) -> int:
     """Size as GitHub counts the stricter limit: UTF-8 bytes (never fewer than characters)."""
     return len(text.encode("utf-8"))
@@ -455,7 +475,7 @@ class MarkdownRenderer(Renderer):
         sections = [
             f"# {md_text(report.title)}\n\n{newest}",
             _comparison_markdown(report.comparison) + "\n",
-            _diff_markdown(report.recent) + "\n",
+            _charts_markdown(report) + _diff_markdown(report.recent) + "\n",
             _timeline_markdown(report.timeline) + "\n",
             "## Current positions in detail\n\n"
             + "".join(md_details(md_summary(p.party.name), _position_markdown(p, "###")) for p in report.positions),
