@@ -77,7 +77,7 @@ statements:
     conditions:
       - {id: ua-apply, issue: nato, text: Ukraine applies to join NATO., kind: demand, stage: settlement, level: joins, replaces: [ua-guarantees]}
 """
-    code, _, err = run("-d", str(path), "--from", "-", stdin=snippet)
+    code, _, err = run("-d", str(path), "--snippet", "-", stdin=snippet)
     assert code == 0, err
     added = only_added(DRESSED, path.read_text(encoding="utf-8"))
     assert added[:2] == ["  - id: ua-2", "    party: ukraine"]
@@ -171,7 +171,7 @@ def test_permissions_are_kept(write: Writer) -> None:
 def test_a_malformed_snippet_is_reported_not_a_traceback(write: Writer) -> None:
     path = write(DRESSED)
     snippet = "statements: [{party: russia, date: 2025-01-01, conditions: 5}]\n"
-    code, _, err = run("-d", str(path), "--from", "-", stdin=snippet)
+    code, _, err = run("-d", str(path), "--snippet", "-", stdin=snippet)
     assert code == 1
     assert "expected a list, not the number 5" in err
     assert path.read_text(encoding="utf-8") == DRESSED

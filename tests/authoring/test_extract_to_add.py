@@ -1,4 +1,4 @@
-"""The authoring loop: `tracker extract SEED | tracker add --from -`, on a copy of the shipped data."""
+"""The authoring loop: `tracker extract SEED | tracker add --snippet -`, on a copy of the shipped data."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_extract_then_add_leaves_a_valid_file_with_only_added_lines(tmp_path: Pa
     draft = runner.invoke(app, ["extract", str(SEED), "-d", str(target)])
     assert draft.exit_code == 0, draft.stderr
     # The article prints no date; the curator supplies the interview's (2025-06-09).
-    added = runner.invoke(app, ["add", "--from", "-", "--date", "2025-06-09", "-d", str(target)], input=draft.stdout)
+    added = runner.invoke(app, ["add", "--snippet", "-", "--date", "2025-06-09", "-d", str(target)], input=draft.stdout)
     assert added.exit_code == 0, added.stderr
     diff = subprocess.run(["git", "diff", "--unified=0"], cwd=tmp_path, check=True, capture_output=True, text=True)
     changed = [line for line in diff.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]

@@ -92,7 +92,7 @@ def statement_from_flags(flags: StatementFlags) -> dict[str, Any]:
     from tracker.load.yaml_parse import precise_parse
 
     if not (flags.party and flags.date and flags.basis and (flags.source or flags.publisher)):
-        fail("give --party, --date, --basis and --source or --publisher (or use --from)")
+        fail("give --party, --date, --basis and --source or --publisher (or use --snippet)")
     statement: dict[str, Any] = {}
     if flags.statement_id:
         statement["id"] = flags.statement_id
@@ -123,7 +123,7 @@ def statement_from_flags(flags: StatementFlags) -> dict[str, Any]:
 
 
 def fill_missing(statement: dict[str, Any], flags: StatementFlags) -> None:
-    """Flags given with --from fill what a draft lacks (an article without a date, say).
+    """Flags given with --snippet fill what a draft lacks (an article without a date, say).
 
     They never override a value the snippet has.
     """

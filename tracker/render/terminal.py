@@ -221,7 +221,7 @@ class _EngineTerminal:
                 else:
                     cells.append(Text(f"{len(cell.conditions)} condition(s)"))
             matrix.add_row(*cells)
-        since = f"then = {comparison.since}" if comparison.since else "no --since given"
+        since = f"then = {comparison.since}" if comparison.since else "no --from given"
         gaps = Table(title=f"Gaps on laddered issues ({since})", title_justify="left")
         for column in ("issue", "parties", "then", "now", "trend"):
             gaps.add_column(column, overflow="fold")

@@ -1,0 +1,162 @@
+"""`show`, `diff`, `compare`, `timeline`: positions at a date, and how they moved."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.common import issue_id, load, party_ids
+from tracker.cli.options import (
+    AtOption,
+    ColorOption,
+    DataOption,
+    Date,
+    FormatOption,
+    IncludeDisputedOption,
+    IssueOption,
+    OutputOption,
+    PartiesArgument,
+    SinceAlias,
+    from_option,
+    replaced,
+    to_option,
+)
+from tracker.cli.output import Color, emit, renderer
+from tracker.render import Format
+
+PartyArgument = Annotated[str, typer.Argument(help="Party (id, name or alias, any case).", show_default=False)]
+
+
+def _today() -> Date:
+    from datetime import date
+
+    from tracker.core.dates import PartialDate
+
+    return PartialDate.of(date.today())
+
+
+def show(
+    party: PartyArgument,
+    at: AtOption = None,
+    include_disputed: IncludeDisputedOption = False,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """Show what a party demands on each issue, with the source of every line.
+
+    Example:  tracker show russia --at 2022-04
+    """
+    from tracker.core.engine.position import position
+
+    dataset = load(data)
+    [party_id] = party_ids(dataset, [party])
+    result = position(dataset, party_id, at or _today(), include_disputed)
+    emit(renderer(format, color, output).position(result), output)
+
+
+def diff(
+    parties: PartiesArgument = None,
+    start: Annotated[
+        Date | None,
+        from_option("Start of the window; the state just before it is the baseline. [default: the first statement]"),
+    ] = None,
+    end: Annotated[Date | None, to_option("End of the window, inclusive. [default: today]")] = None,
+    issue: IssueOption = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when something shifted, like `git diff --exit-code`.")
+    ] = False,
+    include_disputed: IncludeDisputedOption = False,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """Show what shifted between two dates: added, dropped, replaced, reworded, moved.
+
+    Moves on laddered issues are called hardening or softening against each
+    counterpart. Corrected or disputed reports are listed, labelled, and left out
+    of the shifts unless --include-disputed.
+
+    Example:  tracker diff russia --from 2022-03-01 --to 2025-07-01 --issue nato
+    """
+    from tracker.core.engine.diff import diff as compute_diff
+
+    dataset = load(data)
+    ids = party_ids(dataset, parties)
+    first = min((p.statement.date for p in dataset.statements if set(p.parties) & set(ids)), default=None)
+    result = compute_diff(
+        dataset,
+        ids,
+        since=start or first or _today(),
+        until=end or _today(),
+        issue_id=issue_id(dataset, issue),
+        include_disputed=include_disputed,
+    )
+    emit(renderer(format, color, output).diff(result), output)
+    if exit_code and result.shifted:
+        raise typer.Exit(1)
+
+
+def compare(
+    parties: PartiesArgument = None,
+    at: AtOption = None,
+    start: Annotated[
+        Date | None, from_option("Also measure the gaps at this date, to tell converging from diverging.")
+    ] = None,
+    since: SinceAlias = None,
+    include_disputed: IncludeDisputedOption = False,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+) -> None:
+    """Put parties side by side: the issue × party matrix and the ladder gap of each pair.
+
+    Example:  tracker compare russia ukraine --from 2022-04-01 --at 2025-07-01
+    """
+    from tracker.core.engine.compare import compare as compute_compare
+
+    start = replaced(start, since, "--from", "--since")
+    dataset = load(data)
+    result = compute_compare(
+        dataset, party_ids(dataset, parties), at=at or _today(), since=start, include_disputed=include_disputed
+    )
+    emit(renderer(format, color, output).comparison(result), output)
+
+
+def timeline(
+    party: Annotated[
+        str | None, typer.Argument(help="Only statements of this party. [default: all]", show_default=False)
+    ] = None,
+    issue: IssueOption = None,
+    start: Annotated[Date | None, from_option("First date. [default: the first statement]")] = None,
+    end: Annotated[Date | None, to_option("Last date, inclusive. [default: the last statement]")] = None,
+    include_disputed: IncludeDisputedOption = False,
+    data: DataOption = None,
+    format: FormatOption = Format.TERMINAL,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
+    party_option: Annotated[
+        str | None, typer.Option("--party", "-p", hidden=True, help="Old spelling of PARTY.")
+    ] = None,
+) -> None:
+    """List statements in order, and what each did to its party's conditions.
+
+    Example:  tracker timeline russia --issue nato
+    """
+    from tracker.core.engine.timeline import timeline as compute_timeline
+
+    party = replaced(party, party_option, "PARTY", "--party")
+    dataset = load(data)
+    result = compute_timeline(
+        dataset,
+        party_id=party_ids(dataset, [party])[0] if party else None,
+        issue_id=issue_id(dataset, issue),
+        include_disputed=include_disputed,
+        since=start,
+        until=end,
+    )
+    emit(renderer(format, color, output).timeline(result), output)
