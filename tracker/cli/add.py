@@ -75,7 +75,7 @@ def add(
     """
     import sys
 
-    from tracker.cli.authoring import (
+    from tracker.authoring import (
         StatementFlags,
         Suggestions,
         add_statements,
