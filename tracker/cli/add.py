@@ -75,21 +75,16 @@ def add(
     """
     import sys
 
-    from tracker.authoring import (
-        StatementFlags,
-        Suggestions,
-        add_statements,
-        fill_missing,
-        read_snippet,
-        statement_from_flags,
-    )
+    from tracker import authoring
     from tracker.core.problems import DatasetError
 
     snippet = replaced(snippet, old_snippet, "--snippet", "--from")
+    if snippet is None and not (party and on and basis and (source or publisher)):
+        fail("give --party, --date, --basis and --source or --publisher (or use --snippet)")
     path = data_path(data)
     if path.is_dir():
         fail(f"{path} is a directory; give the file to add to with --data DIR/FILE.yaml")
-    flags = StatementFlags(
+    flags = authoring.StatementFlags(
         statement_id=statement_id,
         party=party,
         date=None if on is None else str(on),
@@ -106,14 +101,31 @@ def add(
     )
     try:
         if snippet is None:
-            statements = [statement_from_flags(flags)]
+            statements = [authoring.statement_from_flags(flags)]
         else:
-            statements = read_snippet(snippet)
+            statements = authoring.read_snippet(snippet)
             for statement in statements:
-                fill_missing(statement, flags)
+                authoring.fill_missing(statement, flags)
     except DatasetError as error:
         for problem in error.problems:
             note(str(problem))
         fail("cannot read the statement to add")
-    interactive = sys.stdin.isatty() and sys.stderr.isatty() and snippet != "-"
-    add_statements(path, statements, Suggestions(interactive=interactive, accept_all=yes), dry_run)
+    interactive = sys.stdin.isatty() and sys.stderr.isatty() and snippet != "-" and not yes
+    confirm = _ask if interactive else authoring.take_default
+    try:
+        addition = authoring.prepare(path, statements, confirm)
+        for line in addition.notes:
+            note(line)
+        if dry_run:
+            sys.stdout.write(addition.text)
+            return
+        authoring.write(addition)
+    except authoring.AddError as error:
+        for problem in error.problems:
+            note(str(problem))
+        fail(error.message, code=error.exit_code)
+    note(f"{path}: added {addition.count} statement(s)")
+
+
+def _ask(question: str, default: bool) -> bool:
+    return typer.confirm(question, default=default, err=True)
