@@ -16,9 +16,9 @@ from tracker.core.dates import PartialDate
 from tracker.core.engine.compare import compare
 from tracker.core.engine.diff import diff
 from tracker.core.engine.position import position
+from tracker.core.engine.results import Report
 from tracker.core.engine.review import review
 from tracker.core.engine.timeline import timeline
-from tracker.core.results import Report
 from tracker.load.loader import load_dataset
 from tracker.render import Format, renderer_for
 from tracker.render.markdown import md_text, mermaid_text

@@ -34,8 +34,8 @@ def validate(
     """
     from datetime import date
 
+    from tracker.core.engine.results import CheckedDataset, ValidationReport
     from tracker.core.problems import DatasetError
-    from tracker.core.results import CheckedDataset, ValidationReport
     from tracker.load.loader import load_dataset
 
     checked: list[CheckedDataset] = []

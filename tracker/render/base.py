@@ -12,10 +12,11 @@ from tracker.core.engine.results import (
     CorrectionNote,
     DiffResult,
     Position,
+    Report,
     Review,
     Timeline,
+    ValidationReport,
 )
-from tracker.core.results import Report, ValidationReport
 from tracker.core.text import CONTROL
 
 # Plain-text markers, so that meaning survives without colour.

@@ -23,12 +23,13 @@ from tracker.core.engine.results import (
     IssuePosition,
     PartyDiff,
     Position,
+    Report,
     Review,
     StatementEdit,
     Timeline,
+    ValidationReport,
     WordChange,
 )
-from tracker.core.results import Report, ValidationReport
 from tracker.render.base import MARKERS, Renderer, inert, move_marker, review_headline
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|~!$])")

@@ -24,11 +24,12 @@ from tracker.core.engine.results import (
     IssueDiff,
     IssuePosition,
     Position,
+    Report,
     Review,
     Timeline,
+    ValidationReport,
     WordChange,
 )
-from tracker.core.results import Report, ValidationReport
 from tracker.render.base import (
     MARKERS,
     Renderer,

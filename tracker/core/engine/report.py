@@ -6,8 +6,8 @@ from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
 from tracker.core.engine.compare import compare
 from tracker.core.engine.diff import diff
+from tracker.core.engine.results import Report
 from tracker.core.engine.timeline import timeline
-from tracker.core.results import Report
 
 
 def report(dataset: Dataset, at: PartialDate, since: PartialDate) -> Report:

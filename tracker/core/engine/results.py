@@ -1,4 +1,4 @@
-"""Typed results of the engine; every renderer consumes these and nothing else.
+"""Typed results of the engine and of validation; every renderer consumes these and nothing else.
 
 Frozen msgspec structs rather than dataclasses: defining a struct costs
 microseconds where a frozen dataclass costs about a millisecond (its methods are
@@ -12,8 +12,10 @@ from enum import Enum
 
 import msgspec
 
+from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
 from tracker.core.model import Basis, Condition, CorrectionKind, Issue, Party
+from tracker.core.problems import Problem
 
 
 class Citation(msgspec.Struct, frozen=True):
@@ -256,3 +258,37 @@ class Review(msgspec.Struct, frozen=True):
     @property
     def loaded(self) -> bool:
         return not self.base_problems and not self.head_problems
+
+
+class CheckedDataset(msgspec.Struct, frozen=True):
+    """One dataset path that `validate` looked at."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    dataset: Dataset | None  # None when invalid
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+class ValidationReport(msgspec.Struct, frozen=True):
+    checked: tuple[CheckedDataset, ...]
+
+    @property
+    def valid(self) -> bool:
+        return all(item.valid for item in self.checked)
+
+    @property
+    def problem_count(self) -> int:
+        return sum(len(item.problems) for item in self.checked)
+
+
+class Report(msgspec.Struct, frozen=True):
+    """The CI report: where everyone stands, what moved lately, the gaps, the story."""
+
+    title: str
+    positions: tuple[Position, ...]
+    recent: DiffResult
+    comparison: Comparison
+    timeline: Timeline
