@@ -70,10 +70,8 @@ for command in (
 
 
 def main() -> None:
-    import gc
+    from tracker import collector
 
-    # A command runs for a moment and builds large acyclic structures; the cyclic
-    # collector would only rescan them (see tracker.load.loader). Reference
-    # counting still frees everything as usual.
-    gc.disable()
-    app()
+    # A command runs for a moment and builds large acyclic structures: see tracker.collector.
+    with collector.paused():
+        app()
