@@ -176,8 +176,9 @@ FAST_PASS_FAILURES: Counter[str] = Counter()
 def _fast_pass_failed(display: str, error: Exception) -> None:
     FAST_PASS_FAILURES[type(error).__name__] += 1
     if os.environ.get("TRACKER_DEBUG"):
+        reason = " ".join(str(error).split())
         sys.stderr.write(
-            f"tracker: debug: {display}: fast pass gave up ({type(error).__name__}: {error}); reading it again\n"
+            f"tracker: debug: {display}: fast pass gave up ({type(error).__name__}: {reason}); reading it again\n"
         )
 
 
