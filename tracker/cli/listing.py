@@ -8,11 +8,11 @@ from typing import Annotated
 import typer
 
 from tracker.cli.common import data_path, load
-from tracker.cli.options import ColorOption, DataOption, FormatOption, OutputOption
-from tracker.cli.output import Color, emit, note, renderer
-from tracker.render import Format
+from tracker.cli.options import Output, OutputOption, renders
+from tracker.cli.output import emit, note
 
 
+@renders(data=False)
 def validate(
     paths: Annotated[
         list[Path] | None,
@@ -21,9 +21,8 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    format: FormatOption = Format.TERMINAL,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
+    *,
+    out: Output,
 ) -> None:
     """Check datasets and list every problem as FILE:LINE:COL: message.
 
@@ -53,7 +52,7 @@ def validate(
             checked.append(CheckedDataset(str(path), tuple(error.problems), None))
     report = ValidationReport(tuple(checked))
     if checked:
-        emit(renderer(format, color, output).validation(report), output)
+        out.emit(out.renderer().validation(report))
     if report.problem_count:
         note(f"{report.problem_count} problem(s) found")
     if unreadable:
@@ -74,27 +73,19 @@ def schema(output: OutputOption = None) -> None:
     emit(schema_text(), output)
 
 
-def parties(
-    data: DataOption = None,
-    format: FormatOption = Format.TERMINAL,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
-) -> None:
+@renders()
+def parties(*, out: Output) -> None:
     """List the parties in the dataset, with the aliases they answer to.
 
     Example:  tracker parties --format markdown
     """
-    emit(renderer(format, color, output).parties(load(data)), output)
+    out.emit(out.renderer().parties(load(out.data)))
 
 
-def issues(
-    data: DataOption = None,
-    format: FormatOption = Format.TERMINAL,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
-) -> None:
+@renders()
+def issues(*, out: Output) -> None:
     """List the issues in the dataset, with each ladder from pole to pole.
 
     Example:  tracker issues --format json
     """
-    emit(renderer(format, color, output).issues(load(data)), output)
+    out.emit(out.renderer().issues(load(out.data)))

@@ -7,16 +7,20 @@ mean the same in every command.
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeAlias, TypeVar
 
 import typer
 
-from tracker.cli.output import Color, note
+from tracker.cli.output import Color, emit, note, renderer
 from tracker.render import Format
 
 if TYPE_CHECKING:
     from tracker.core.dates import PartialDate
+    from tracker.render.base import Renderer
 
     Date: TypeAlias = PartialDate
 else:
@@ -105,3 +109,58 @@ IncludeDisputedOption = Annotated[
         help="Count statements that a later source corrected or disputed (always shown, labelled).",
     ),
 ]
+
+
+class Output(NamedTuple):
+    """The shared options of a command that renders a result: where the data is, and how and where to write."""
+
+    data: Path | None
+    format: Format
+    output: Path | None
+    color: Color
+
+    def renderer(self, max_chars: int = 1_000_000) -> Renderer:
+        return renderer(self.format, self.color, self.output, max_chars)
+
+    def emit(self, text: str) -> None:
+        emit(text, self.output)
+
+
+def renders(
+    default: Format = Format.TERMINAL, *, data: bool = True
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command `--data` (unless data=False), `--format`, `--output` and `--color`, as one `out: Output`.
+
+    The options join the end of the command's signature, where typer reads them;
+    the command itself takes `out` instead of four parameters.
+    """
+
+    def wrap(command: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "out"]
+        shared = [
+            *(
+                [inspect.Parameter("data", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=DataOption)]
+                if data
+                else []
+            ),
+            inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=default, annotation=FormatOption),
+            inspect.Parameter("output", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=OutputOption),
+            inspect.Parameter("color", inspect.Parameter.KEYWORD_ONLY, default=Color.AUTO, annotation=ColorOption),
+        ]
+
+        @functools.wraps(command)
+        def run(
+            *args: Any,
+            data: Path | None = None,
+            format: Format = default,
+            output: Path | None = None,
+            color: Color = Color.AUTO,
+            **kwargs: Any,
+        ) -> None:
+            command(*args, out=Output(data, format, output, color), **kwargs)
+
+        run.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+        run.__annotations__ = {}  # typer reads the signature; the strings here would not resolve
+        return run
+
+    return wrap

@@ -10,20 +10,19 @@ import typer
 from tracker.cli.common import data_path, load
 from tracker.cli.options import (
     AtOption,
-    ColorOption,
-    DataOption,
     Date,
-    FormatOption,
     MaxCharsOption,
-    OutputOption,
+    Output,
     SinceAlias,
     from_option,
+    renders,
     replaced,
 )
-from tracker.cli.output import Color, emit, fail, note, renderer
+from tracker.cli.output import fail, note
 from tracker.render import Format
 
 
+@renders(Format.MARKDOWN)
 def report(
     start: Annotated[
         Date | None, from_option("Start of 'recent shifts' and of the gap trend. [default: one year ago]")
@@ -31,10 +30,8 @@ def report(
     at: AtOption = None,
     since: SinceAlias = None,
     max_chars: MaxCharsOption = 1_000_000,
-    data: DataOption = None,
-    format: FormatOption = Format.MARKDOWN,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
+    *,
+    out: Output,
 ) -> None:
     """One report for CI: positions, recent shifts, gaps and a timeline picture.
 
@@ -51,10 +48,11 @@ def report(
     today = date.today()
     when = at or PartialDate.of(today)
     start = start or PartialDate.of(today.replace(year=today.year - 1, day=min(today.day, 28)))
-    dataset = load(data)
-    emit(renderer(format, color, output, max_chars).report(compute_report(dataset, when, start)), output)
+    dataset = load(out.data)
+    out.emit(out.renderer(max_chars).report(compute_report(dataset, when, start)))
 
 
+@renders()
 def review(
     base: Annotated[
         str, typer.Argument(help="The revision before the change, e.g. main or HEAD~1.", show_default=False)
@@ -65,10 +63,8 @@ def review(
     ] = None,
     at: AtOption = None,
     max_chars: MaxCharsOption = 1_000_000,
-    data: DataOption = None,
-    format: FormatOption = Format.TERMINAL,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
+    *,
+    out: Output,
 ) -> None:
     """Review a change to the dataset in git: statements added, edited, removed, and what they shift.
 
@@ -86,12 +82,12 @@ def review(
     from tracker.load.git import GitError, load_sides
 
     try:
-        old, new = load_sides(Path.cwd(), base, head, data_path(data), today=date.today())
+        old, new = load_sides(Path.cwd(), base, head, data_path(out.data), today=date.today())
     except GitError as error:
         fail(str(error))
     when = at or PartialDate.of(date.today())
     result = compute_review(old.dataset, new.dataset, when, (old.label, new.label), (old.problems, new.problems))
-    emit(renderer(format, color, output, max_chars).review(result), output)
+    out.emit(out.renderer(max_chars).review(result))
     if new.problems:
         note(f"the {new.label} side of the dataset has {len(new.problems)} problem(s)")
         raise typer.Exit(1)

@@ -9,21 +9,17 @@ import typer
 from tracker.cli.common import issue_id, load, party_ids
 from tracker.cli.options import (
     AtOption,
-    ColorOption,
-    DataOption,
     Date,
-    FormatOption,
     IncludeDisputedOption,
     IssueOption,
-    OutputOption,
+    Output,
     PartiesArgument,
     SinceAlias,
     from_option,
+    renders,
     replaced,
     to_option,
 )
-from tracker.cli.output import Color, emit, renderer
-from tracker.render import Format
 
 PartyArgument = Annotated[str, typer.Argument(help="Party (id, name or alias, any case).", show_default=False)]
 
@@ -36,14 +32,13 @@ def _today() -> Date:
     return PartialDate.of(date.today())
 
 
+@renders()
 def show(
     party: PartyArgument,
     at: AtOption = None,
     include_disputed: IncludeDisputedOption = False,
-    data: DataOption = None,
-    format: FormatOption = Format.TERMINAL,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
+    *,
+    out: Output,
 ) -> None:
     """Show what a party demands on each issue, with the source of every line.
 
@@ -51,12 +46,13 @@ def show(
     """
     from tracker.core.engine.position import position
 
-    dataset = load(data)
+    dataset = load(out.data)
     [party_id] = party_ids(dataset, [party])
     result = position(dataset, party_id, at or _today(), include_disputed)
-    emit(renderer(format, color, output).position(result), output)
+    out.emit(out.renderer().position(result))
 
 
+@renders()
 def diff(
     parties: PartiesArgument = None,
     start: Annotated[
@@ -69,10 +65,8 @@ def diff(
         bool, typer.Option("--exit-code", help="Exit 1 when something shifted, like `git diff --exit-code`.")
     ] = False,
     include_disputed: IncludeDisputedOption = False,
-    data: DataOption = None,
-    format: FormatOption = Format.TERMINAL,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
+    *,
+    out: Output,
 ) -> None:
     """Show what shifted between two dates: added, dropped, replaced, reworded, moved.
 
@@ -84,7 +78,7 @@ def diff(
     """
     from tracker.core.engine.diff import diff as compute_diff
 
-    dataset = load(data)
+    dataset = load(out.data)
     ids = party_ids(dataset, parties)
     first = min((p.statement.date for p in dataset.statements if set(p.parties) & set(ids)), default=None)
     result = compute_diff(
@@ -95,11 +89,12 @@ def diff(
         issue_id=issue_id(dataset, issue),
         include_disputed=include_disputed,
     )
-    emit(renderer(format, color, output).diff(result), output)
+    out.emit(out.renderer().diff(result))
     if exit_code and result.shifted:
         raise typer.Exit(1)
 
 
+@renders()
 def compare(
     parties: PartiesArgument = None,
     at: AtOption = None,
@@ -108,10 +103,8 @@ def compare(
     ] = None,
     since: SinceAlias = None,
     include_disputed: IncludeDisputedOption = False,
-    data: DataOption = None,
-    format: FormatOption = Format.TERMINAL,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
+    *,
+    out: Output,
 ) -> None:
     """Put parties side by side: the issue × party matrix and the ladder gap of each pair.
 
@@ -120,13 +113,14 @@ def compare(
     from tracker.core.engine.compare import compare as compute_compare
 
     start = replaced(start, since, "--from", "--since")
-    dataset = load(data)
+    dataset = load(out.data)
     result = compute_compare(
         dataset, party_ids(dataset, parties), at=at or _today(), since=start, include_disputed=include_disputed
     )
-    emit(renderer(format, color, output).comparison(result), output)
+    out.emit(out.renderer().comparison(result))
 
 
+@renders()
 def timeline(
     party: Annotated[
         str | None, typer.Argument(help="Only statements of this party. [default: all]", show_default=False)
@@ -135,13 +129,11 @@ def timeline(
     start: Annotated[Date | None, from_option("First date. [default: the first statement]")] = None,
     end: Annotated[Date | None, to_option("Last date, inclusive. [default: the last statement]")] = None,
     include_disputed: IncludeDisputedOption = False,
-    data: DataOption = None,
-    format: FormatOption = Format.TERMINAL,
-    output: OutputOption = None,
-    color: ColorOption = Color.AUTO,
     party_option: Annotated[
         str | None, typer.Option("--party", "-p", hidden=True, help="Old spelling of PARTY.")
     ] = None,
+    *,
+    out: Output,
 ) -> None:
     """List statements in order, and what each did to its party's conditions.
 
@@ -150,7 +142,7 @@ def timeline(
     from tracker.core.engine.timeline import timeline as compute_timeline
 
     party = replaced(party, party_option, "PARTY", "--party")
-    dataset = load(data)
+    dataset = load(out.data)
     result = compute_timeline(
         dataset,
         party_id=party_ids(dataset, [party])[0] if party else None,
@@ -159,4 +151,4 @@ def timeline(
         since=start,
         until=end,
     )
-    emit(renderer(format, color, output).timeline(result), output)
+    out.emit(out.renderer().timeline(result))
