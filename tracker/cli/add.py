@@ -1,7 +1,5 @@
 """`add`: record a statement, validated with the whole dataset, written atomically."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

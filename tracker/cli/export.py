@@ -1,7 +1,5 @@
 """`export`: one row per condition, for data tools."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated
 

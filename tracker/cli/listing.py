@@ -1,7 +1,5 @@
 """`validate`, `schema`, `parties`, `issues`: the dataset itself, checked or listed."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -136,7 +136,7 @@ def renders(
     """
 
     def wrap(command: Callable[..., None]) -> Callable[..., None]:
-        own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "out"]
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "out"]
         shared = [
             *(
                 [inspect.Parameter("data", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=DataOption)]
@@ -160,7 +160,7 @@ def renders(
             command(*args, out=Output(data, format, output, color), **kwargs)
 
         run.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
-        run.__annotations__ = {}  # typer reads the signature; the strings here would not resolve
+        run.__annotations__ = {}  # typer reads the signature above, not the wrapped function's annotations
         return run
 
     return wrap

@@ -1,7 +1,5 @@
 """`report` and `review`: Markdown for CI, on the dataset and on a change to it."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`show`, `diff`, `compare`, `timeline`: positions at a date, and how they moved."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
