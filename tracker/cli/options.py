@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeAlias, TypeVar
 
 import typer
 
-from tracker.cli.output import Color, emit, note, renderer
+from tracker.cli.output import Color, emit, fail, note, renderer
 from tracker.render import Format
 
 if TYPE_CHECKING:
@@ -55,6 +55,12 @@ def replaced(new_value: T | None, old_value: T | None, new: str, old: str) -> T 
     return old_value
 
 
+def check_window(start: Date | None, end: Date | None, start_option: str, end_option: str) -> None:
+    """A window that starts after it ends is a usage error, never a reversed diff."""
+    if start is not None and end is not None and start.start > end.end:
+        fail(f"{start_option} {start} is after {end_option} {end}")
+
+
 DataOption = Annotated[
     Path | None,
     typer.Option(
@@ -82,7 +88,13 @@ MaxCharsOption = Annotated[
     ),
 ]
 
-AtOption = Annotated[Date | None, _date_option("--at", help="As of the end of this date. [default: today]")]
+
+def at_option(help: str) -> Any:
+    """`--at DATE`, a point in time; what it defaults to differs by command."""
+    return _date_option("--at", help=help)
+
+
+AtOption = Annotated[Date | None, at_option("As of the end of this date. [default: today]")]
 
 
 def from_option(help: str) -> Any:

@@ -15,6 +15,7 @@ import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
+from tracker.core.errors import WindowReversed
 from tracker.render import Format
 
 if TYPE_CHECKING:
@@ -40,9 +41,12 @@ def use_color(choice: Color, output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def terminal_width(output: Path | None) -> int:
+def terminal_width(output: Path | None) -> int | None:
+    """The width to wrap at: the terminal's, or $COLUMNS; None (no wrapping) into a pipe or a file."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
     if output is not None or not sys.stdout.isatty():
-        return int(os.environ.get("COLUMNS", "100")) if os.environ.get("COLUMNS", "").isdigit() else 100
+        return None
     return shutil.get_terminal_size((100, 24)).columns
 
 
@@ -85,6 +89,8 @@ def _usage_errors() -> Iterator[None]:
     except UsageError as error:
         message = error.format_message()
         fail(message[:1].lower() + message[1:])
+    except WindowReversed as error:  # a default date met a typed one the wrong way round
+        fail(str(error))
 
 
 class TrackerGroup(TyperGroup):

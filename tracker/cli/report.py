@@ -12,6 +12,8 @@ from tracker.cli.options import (
     MaxCharsOption,
     Output,
     SinceAlias,
+    at_option,
+    check_window,
     from_option,
     renders,
     replaced,
@@ -25,7 +27,7 @@ def report(
     start: Annotated[
         Date | None, from_option("Start of 'recent shifts' and of the gap trend. [default: one year ago]")
     ] = None,
-    at: AtOption = None,
+    at: Annotated[Date | None, at_option("As of the end of this date. [default: the newest statement]")] = None,
     since: SinceAlias = None,
     max_chars: MaxCharsOption = 1_000_000,
     *,
@@ -44,10 +46,10 @@ def report(
 
     start = replaced(start, since, "--from", "--since")
     today = date.today()
-    when = at or PartialDate.of(today)
     start = start or PartialDate.of(today.replace(year=today.year - 1, day=min(today.day, 28)))
+    check_window(start, at, "--from", "--at")
     dataset = load(out.data)
-    out.emit(out.renderer(max_chars).report(compute_report(dataset, when, start)))
+    out.emit(out.renderer(max_chars).report(compute_report(dataset, at, start)))
 
 
 @renders()

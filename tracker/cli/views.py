@@ -13,6 +13,7 @@ from tracker.cli.options import (
     Output,
     PartiesArgument,
     SinceAlias,
+    check_window,
     from_option,
     renders,
     replaced,
@@ -55,9 +56,11 @@ def diff(
     parties: PartiesArgument = None,
     start: Annotated[
         Date | None,
-        from_option("Start of the window; the state just before it is the baseline. [default: the first statement]"),
+        from_option(
+            "Start of the window; the state just before it is the baseline. [default: each issue's first stated stance]"
+        ),
     ] = None,
-    end: Annotated[Date | None, to_option("End of the window, inclusive. [default: today]")] = None,
+    end: Annotated[Date | None, to_option("End of the window, inclusive. [default: the newest statement]")] = None,
     issue: IssueOption = None,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when something shifted, like `git diff --exit-code`.")
@@ -66,24 +69,26 @@ def diff(
     *,
     out: Output,
 ) -> None:
-    """Show what shifted between two dates: added, dropped, replaced, reworded, moved.
+    """Show what shifted between two dates: a headline in words per party and issue, then the detail.
 
-    Moves on laddered issues are called hardening or softening against each
-    counterpart. Corrected or disputed reports are listed, labelled, and left out
-    of the shifts unless --include-disputed.
+    On a laddered issue the headline gives the party's ask before and after (and
+    the turning point when it went one way and came back), how many rungs harder
+    or softer by the party's own pole, the gap to its main counterpart, and the
+    statement that moved it last. Without --from, each issue starts from the
+    party's first stated stance. Corrected or disputed reports are listed,
+    labelled, and left out of the shifts unless --include-disputed.
 
     Example:  tracker diff russia --from 2022-03-01 --to 2025-07-01 --issue nato
     """
     from tracker.core.engine.diff import diff as compute_diff
 
     dataset = load(out.data)
-    ids = party_ids(dataset, parties)
-    first = min((p.statement.date for p in dataset.statements if set(p.parties) & set(ids)), default=None)
+    check_window(start, end, "--from", "--to")
     result = compute_diff(
         dataset,
-        ids,
-        since=start or first or _today(),
-        until=end or _today(),
+        party_ids(dataset, parties),
+        since=start,
+        until=end,
         issue_id=issue_id(dataset, issue),
         include_disputed=include_disputed,
     )
@@ -110,10 +115,11 @@ def compare(
     """
     from tracker.core.engine.compare import compare as compute_compare
 
-    start = replaced(start, since, "--from", "--since")
+    start, when = replaced(start, since, "--from", "--since"), at or _today()
+    check_window(start, when, "--from", "--at")
     dataset = load(out.data)
     result = compute_compare(
-        dataset, party_ids(dataset, parties), at=at or _today(), since=start, include_disputed=include_disputed
+        dataset, party_ids(dataset, parties), at=when, since=start, include_disputed=include_disputed
     )
     out.emit(out.renderer().comparison(result))
 
@@ -140,6 +146,7 @@ def timeline(
     from tracker.core.engine.timeline import timeline as compute_timeline
 
     party = replaced(party, party_option, "PARTY", "--party")
+    check_window(start, end, "--from", "--to")
     dataset = load(out.data)
     result = compute_timeline(
         dataset,
