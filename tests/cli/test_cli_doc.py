@@ -75,3 +75,10 @@ def test_every_date_option_is_a_date() -> None:
                 if name == "add" and param.opts == ["--from"]:
                     continue  # the old spelling of --snippet
                 assert param.metavar == "DATE", (name, param.opts)
+
+
+def test_command_modules_never_import_the_app() -> None:
+    """app.py imports the command modules; the other way round would be a circle."""
+    folder = Path(__file__).resolve().parents[2] / "tracker" / "cli"
+    for module in folder.glob("*.py"):
+        assert "tracker.cli.app" not in module.read_text(encoding="utf-8"), module.name
