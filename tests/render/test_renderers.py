@@ -102,11 +102,6 @@ def test_golden(rendered: dict[Format, dict[str, str]], name: str, format: Forma
     assert text == old, f"{golden.name} changed"
 
 
-def test_every_golden_file_is_checked() -> None:
-    expected = {f"{name}.{suffix}" for name in OUTPUTS for suffix in SUFFIX.values()}
-    assert {path.name for path in GOLDEN.iterdir()} == expected
-
-
 def test_json_counts_what_each_valid_dataset_holds(rendered: dict[Format, dict[str, str]], dataset: Dataset) -> None:
     valid, invalid = json.loads(rendered[Format.JSON]["validation"])["data"]["datasets"]
     assert valid["statements"] == len(dataset.statements) and valid["valid"] is True

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from tracker import __version__
-from tracker.cli import add, export, extract_cmd, listing, report, views
+from tracker.cli import add, chart_cmd, export, extract_cmd, listing, report, views
 from tracker.cli.output import TrackerGroup
 
 app = typer.Typer(
@@ -65,6 +65,7 @@ for command in (
     add.add,
     export.export,
     extract_cmd.extract,
+    chart_cmd.chart,
 ):
     app.command()(command)
 

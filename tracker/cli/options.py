@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeAlias, TypeVar
 
@@ -127,24 +128,25 @@ class Output(NamedTuple):
     """The shared options of a command that renders a result: where the data is, and how and where to write."""
 
     data: Path | None
-    format: Format
+    format: Enum  # Format, or a command's own formats that include Format's (report's adds html)
     output: Path | None
     color: Color
 
     def renderer(self, max_chars: int = 1_000_000) -> Renderer:
-        return renderer(self.format, self.color, self.output, max_chars)
+        return renderer(Format(self.format.value), self.color, self.output, max_chars)
 
     def emit(self, text: str) -> None:
         emit(text, self.output)
 
 
 def renders(
-    default: Format = Format.TERMINAL, *, data: bool = True
+    default: Enum = Format.TERMINAL, *, data: bool = True, format_option: Any = FormatOption
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Give a command `--data` (unless data=False), `--format`, `--output` and `--color`, as one `out: Output`.
 
     The options join the end of the command's signature, where typer reads them;
-    the command itself takes `out` instead of four parameters.
+    the command itself takes `out` instead of four parameters. A command with
+    more formats than the renderers' passes its own `format_option`.
     """
 
     def wrap(command: Callable[..., None]) -> Callable[..., None]:
@@ -155,7 +157,7 @@ def renders(
                 if data
                 else []
             ),
-            inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=default, annotation=FormatOption),
+            inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=default, annotation=format_option),
             inspect.Parameter("output", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=OutputOption),
             inspect.Parameter("color", inspect.Parameter.KEYWORD_ONLY, default=Color.AUTO, annotation=ColorOption),
         ]
@@ -164,7 +166,7 @@ def renders(
         def run(
             *args: Any,
             data: Path | None = None,
-            format: Format = default,
+            format: Enum = default,
             output: Path | None = None,
             color: Color = Color.AUTO,
             **kwargs: Any,

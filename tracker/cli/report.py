@@ -19,10 +19,12 @@ from tracker.cli.options import (
     replaced,
 )
 from tracker.cli.output import fail, note
-from tracker.render import Format
+from tracker.cli.report_html_cmd import REPORT_FORMAT_HELP, ReportFormat
+
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help=REPORT_FORMAT_HELP)]
 
 
-@renders(Format.MARKDOWN)
+@renders(ReportFormat.MARKDOWN, format_option=ReportFormatOption)
 def report(
     start: Annotated[
         Date | None, from_option("Start of 'recent shifts' and of the gap trend. [default: one year ago]")
@@ -36,8 +38,13 @@ def report(
     """One report for CI: positions, recent shifts, gaps and a timeline picture.
 
     Markdown by default, ready for $GITHUB_STEP_SUMMARY or a pull-request comment.
+    --format html writes one self-contained page (inline style and charts, a
+    Content-Security-Policy that forbids fetching anything) for a static site.
 
-    Example:  tracker report --from 2025-01 >> "$GITHUB_STEP_SUMMARY"
+    \b
+    Examples:
+      tracker report --from 2025-01 >> "$GITHUB_STEP_SUMMARY"
+      tracker report --from 2021 --format html -o site/index.html
     """
     from datetime import date
 
@@ -49,6 +56,11 @@ def report(
     start = start or PartialDate.of(today.replace(year=today.year - 1, day=min(today.day, 28)))
     check_window(start, at, "--from", "--at")
     dataset = load(out.data)
+    if out.format is ReportFormat.HTML:
+        from tracker.cli.report_html_cmd import html_report
+
+        out.emit(html_report(dataset, at, start))
+        return
     out.emit(out.renderer(max_chars).report(compute_report(dataset, at, start)))
 
 
