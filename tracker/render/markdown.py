@@ -23,15 +23,16 @@ from tracker.core.engine.results import (
     IssueDiff,
     PartyDiff,
     Position,
+    Report,
     Review,
     Stance,
     StatementEdit,
     Timeline,
+    ValidationReport,
     WordChange,
 )
 from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party
-from tracker.core.results import Report, ValidationReport
 from tracker.render.base import Renderer, inert, review_headline, via_steps
 from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words, text_cell_words
 
