@@ -148,3 +148,13 @@ def test_help_keeps_examples_on_their_own_lines() -> None:
     assert "\n    tracker extract article.txt | tracker add --snippet - --date 2025-06-09\n" in out
     code, out, _ = run("--help")
     assert "\n    tracker diff russia --from 2022-03-01 --to 2025-07-01 --issue nato\n" in out
+
+
+def test_compare_texts_side_by_side(data: Path) -> None:
+    code, out, err = run("compare", "-s", "ru-1", "-s", "ua-1", "-d", str(data), "-f", "json")
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["kind"] == "texts"
+    assert [text["statement_id"] for text in document["data"]["texts"]] == ["ru-1", "ua-1"]
+    code, _, err = run("compare", "-s", "ua-l", "-d", str(data))
+    assert code == 2 and err == "tracker: error: unknown statement `ua-l`; did you mean `ua-1`?\n"

@@ -106,13 +106,44 @@ def compare(
     ] = None,
     since: SinceAlias = None,
     include_disputed: IncludeDisputedOption = False,
+    statements: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--statement",
+            "-s",
+            metavar="ID",
+            help="Compare texts instead of parties: a statement id, repeatable (a plan, a draft, a counter-proposal). "
+            "Each text's provisions stand issue by issue against the PARTY asks at its date "
+            "[default: the party of each pole].",
+            show_default=False,
+        ),
+    ] = None,
     *,
     out: Output,
 ) -> None:
     """Put parties side by side: the issue × party matrix and the ladder gap of each pair.
 
-    Example:  tracker compare russia ukraine --from 2022-04-01 --at 2025-07-01
+    With --statement, put texts side by side instead: one row per issue, each text's
+    provisions in rung titles, against each side's ask at that text's date, and the
+    issues a text leaves out.
+
+    \b
+    Examples:
+      tracker compare russia ukraine --from 2022-04-01 --at 2025-07-01
+      tracker compare -s us-2025-11-20-28-point-plan -s eur-2025-11-23-e3-counterproposal -s jt-2022-04-15-draft-treaty
     """
+    if statements:
+        from tracker.cli.output import fail
+        from tracker.core.engine.lookup import LookupFailed
+        from tracker.core.engine.texts import compare_texts
+
+        dataset = load(out.data)
+        try:
+            texts = compare_texts(dataset, statements, party_ids(dataset, parties) if parties else ())
+        except LookupFailed as error:
+            fail(str(error))
+        out.emit(out.renderer().texts(texts))
+        return
     from tracker.core.engine.compare import compare as compute_compare
 
     start, when = replaced(start, since, "--from", "--since"), at or _today()

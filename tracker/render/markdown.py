@@ -502,7 +502,11 @@ class MarkdownRenderer(Renderer):
                 cells.append(
                     "<br>".join(
                         part
-                        for part in (f"**{md_text(where)}**", md_text(said), f"*{md_text(against)}*" if against else "")
+                        for part in (
+                            f"**{md_text(where)}**" if where else "",
+                            md_text(said),
+                            f"*{md_text(against)}*" if against else "",
+                        )
                         if part
                     )
                 )
