@@ -232,12 +232,36 @@ def statement_id_for(dataset: Dataset, statement: dict[str, Any]) -> str:
 
 
 def add_statements(target: Path, statements: list[dict[str, Any]], suggestions: Suggestions, dry_run: bool) -> None:
-    """Insert, validate the whole result, and write atomically; or change nothing."""
+    """Insert, validate the whole result, and write atomically; or change nothing.
+
+    Read, validate and write happen under the file's lock, so that concurrent
+    adds take turns instead of each writing over the other's statement.
+    """
+    from tracker.files import WriteRefused, locked
+
+    if dry_run:
+        _add_statements(target, statements, suggestions, dry_run)
+        return
+    try:
+        with locked(target):
+            _add_statements(target, statements, suggestions, dry_run)
+    except WriteRefused as error:
+        fail(str(error))
+
+
+def _add_statements(target: Path, statements: list[dict[str, Any]], suggestions: Suggestions, dry_run: bool) -> None:
     from tracker.core.dates import PartialDate
     from tracker.files import atomic_write
     from tracker.load.loader import load_dataset_bytes
     from tracker.load.text import decode
-    from tracker.load.yaml_edit import insert_lines, insertion_point, render_statement
+    from tracker.load.yaml_edit import (
+        EditRefused,
+        Layout,
+        check_block_style,
+        insert_lines,
+        insertion_point,
+        render_statement,
+    )
     from tracker.load.yaml_parse import precise_parse
 
     display = str(target)
@@ -249,11 +273,14 @@ def add_statements(target: Path, statements: list[dict[str, Any]], suggestions: 
     today = date.today()
     try:
         dataset = load_dataset_bytes([(display, original)], today=today)
-        text = decode(original, display)
+        layout = Layout.of(original)
+        text = layout.to_lf(decode(original, display))
     except DatasetError as error:
         for problem in error.problems:
             note(str(problem))
         fail(f"{display} has problems already; fix them (tracker validate) before adding")
+    except EditRefused as error:
+        fail(f"{display} {error}")
     for statement in statements:
         resolve_parties(dataset, statement)
         complete_conditions(dataset, statement, suggestions)
@@ -265,6 +292,7 @@ def add_statements(target: Path, statements: list[dict[str, Any]], suggestions: 
             day = PartialDate.of(today)  # the validator will name the bad date
         parsed = precise_parse(text, display)
         try:
+            check_block_style(text, parsed)
             index, dash = insertion_point(text, parsed, dataset, str(party), day)
         except ValueError as error:
             fail(f"{display}: {error}")
@@ -284,7 +312,7 @@ def add_statements(target: Path, statements: list[dict[str, Any]], suggestions: 
     if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
         fail(f"{display} changed on disk while tracker was adding to it; nothing was written, run again")
     try:
-        atomic_write(target, text)
+        atomic_write(target, layout.encode(text))
     except OSError as error:
         fail(f"cannot write {display}: {error.strerror or error}; the file is unchanged")
     note(f"{display}: added {len(statements)} statement(s)")
