@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker import __version__
-from tracker.cli.output import FORMAT_HELP, Color, Format, emit, fail, note, terminal_width, use_color
+from tracker.cli.output import (
+    FORMAT_HELP,
+    Color,
+    Format,
+    emit,
+    fail,
+    note,
+    run_guarded,
+    terminal_width,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from tracker.core.dataset import Dataset
@@ -611,4 +621,4 @@ def main() -> None:
     # collector would only rescan them (see tracker.load.loader). Reference
     # counting still frees everything as usual.
     gc.disable()
-    app()
+    run_guarded(app)

@@ -35,12 +35,12 @@ from tracker.core import model
 from tracker.core.dates import PartialDate
 from tracker.core.model import SCHEMA_VERSION, Basis, Bound, Category, ConditionKind, CorrectionKind, PartyKind, Stage
 from tracker.core.scalars import resolved_value
-from tracker.core.text import CONTROL_CHARACTERS
+from tracker.core.text import FORBIDDEN_CHARACTERS
 
-# The control-character check runs as a pattern in pydantic's Rust core (a Python
+# The forbidden-character check (control, bidi, invisible and tag characters) runs as a pattern in pydantic's Rust core (a Python
 # validator per string tripled validation time on large datasets); the loader
 # words the error with `control_character_in`.
-TEXT_PATTERN = f"^[^{CONTROL_CHARACTERS}]*$"
+TEXT_PATTERN = f"^[^{FORBIDDEN_CHARACTERS}]*$"
 
 
 Slug = Annotated[
@@ -54,7 +54,7 @@ Text = Annotated[
 ]
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2_000),
+    StringConstraints(pattern=f'^https?://[^\\s<>"{FORBIDDEN_CHARACTERS}]+$', max_length=2_000),
     Field(description="An http or https address."),
 ]
 
@@ -249,6 +249,14 @@ class Statement(_Model):
             has_party, has_parties = "party" in data, "parties" in data
             if has_party == has_parties:
                 raise ValueError("give either `party` (one speaker) or `parties` (a joint text)")
+            # `party:` left empty (null) would otherwise pass as "not given".
+            for key in ("party", "parties"):
+                if key in data and resolved_value(data[key]) is None:
+                    raise ValueError(
+                        f"`{key}` is empty; name the party speaking"
+                        if key == "party"
+                        else "`parties` is empty; list every party that signed the text"
+                    )
         return data
 
     @model_validator(mode="after")

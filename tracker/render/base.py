@@ -16,7 +16,7 @@ from tracker.core.engine.results import (
     Timeline,
 )
 from tracker.core.results import Report, ValidationReport
-from tracker.core.text import CONTROL
+from tracker.core.text import inert as inert  # the one neutraliser, re-exported for renderers
 
 # Plain-text markers, so that meaning survives without colour.
 MARKERS = {
@@ -34,15 +34,6 @@ def move_marker(level_move: int | None) -> str:
     if not level_move:
         return ""
     return f"↑{level_move}" if level_move > 0 else f"↓{-level_move}"
-
-
-def inert(text: str) -> str:
-    """Text with every control character shown as a visible escape.
-
-    The validator already rejects control characters in the data; this is the
-    second wall, for text that reaches a renderer by another road.
-    """
-    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def citation_line(citation: Citation) -> str:
