@@ -15,6 +15,7 @@ from tracker.core.engine.results import Comparison, DiffResult, Position, Review
 from tracker.core.model import Issue, Party, Record
 from tracker.core.problems import Problem
 from tracker.core.results import Report, ValidationReport
+from tracker.core.text import json_safe
 from tracker.render.base import Renderer
 
 ENVELOPE_VERSION = 1
@@ -22,7 +23,8 @@ ENVELOPE_VERSION = 1
 
 def envelope(kind: str, data: Any) -> str:
     document = {"format": "tracker", "version": ENVELOPE_VERSION, "tracker": __version__, "kind": kind, "data": data}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # UTF-8 stays readable; C1, bidi and invisible characters become \u escapes.
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def to_json(value: Any) -> Any:
