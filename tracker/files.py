@@ -66,11 +66,16 @@ def write_target(path: Path) -> Path:
     return target
 
 
-def atomic_write(path: Path, text: str | bytes) -> None:
-    """Replace path (or the file it links to) with text (UTF-8) atomically; see the module docstring."""
+def atomic_write(path: Path, text: str | bytes, *, follow_links: bool = True) -> None:
+    """Replace path (or the file it links to) with text (UTF-8) atomically; see the module docstring.
+
+    With follow_links=False a link at path is replaced by the file, as a plain
+    rename would (the cache, whose entries must never write elsewhere).
+    """
     data = text.encode("utf-8") if isinstance(text, str) else text
-    path = write_target(path)
-    folder = path.resolve().parent
+    if follow_links:
+        path = write_target(path)
+    folder = path.parent.resolve()
     remove_stale_temporaries(path)
     temporary = folder / f".{path.name}.tracker-{os.getpid()}.tmp"
     descriptor = _open_unnamed(folder)
@@ -125,7 +130,7 @@ def _write_all(descriptor: int, data: bytes) -> None:
 
 def remove_stale_temporaries(path: Path) -> None:
     """Remove temporary files of this target left by writers that no longer run."""
-    folder = path.resolve().parent
+    folder = path.parent.resolve()
     try:
         candidates = list(folder.iterdir())
     except OSError:
