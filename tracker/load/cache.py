@@ -164,7 +164,7 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
     opened = _open_regular(path, limit)
     if opened is None:
         return None
-    descriptor, info = opened
+    descriptor, _ = opened
     try:
         with os.fdopen(descriptor, "rb") as handle:
             data = handle.read(limit + 1)
