@@ -147,3 +147,76 @@ def test_a_failing_stdout_is_one_line_and_exit_2(tmp_path: Path, arguments: list
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("tracker: error: cannot write to standard output")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_directory_dataset_says_what_it_skips_and_why(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "main.YAML").write_text(MINIMAL, encoding="utf-8")
+    (folder / "README.md").write_text("read me", encoding="utf-8")
+    (folder / "gone.yaml").symlink_to(folder / "missing.yaml")
+    (folder / "loop.yml").symlink_to(folder / "loop.yml")
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "sub.yaml").mkdir()
+    (folder / ".positions.yaml.lock").write_text("", encoding="utf-8")
+    (folder / "evil\x1b]0;x\x07\n::add-mask::y.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "data: valid (2 statements" in result.stdout  # main.YAML was read
+    notes = result.stderr.splitlines()
+    assert all(line.startswith("tracker: note: skipping ") for line in notes[:6])
+    reasons = "\n".join(notes)
+    for expected in (
+        "README.md: not a .yaml or .yml file",
+        "gone.yaml: a symbolic link to nothing",
+        "loop.yml: a symbolic link that loops",
+        "pipe.yaml: not a regular file",
+        "sub.yaml: a directory",
+        "evil\\u001b]0;x\\u0007⏎::add-mask::y.txt",
+    ):
+        assert expected in reasons, expected
+    assert ".lock" not in reasons and "\x1b" not in reasons
+    assert len(notes) == 6
+
+
+def test_review_reads_the_dataset_path_literally_not_as_pathspec_magic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, check=True)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "test@example.invalid")
+    git("config", "user.name", "Test")
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "p.yaml").write_text(MINIMAL, encoding="utf-8")
+    git("add", ".")
+    git("commit", "-q", "-m", "base")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["review", "HEAD", "--data", ":(top)x/p.yaml"])
+    assert result.exit_code == 2
+    assert "no dataset at :(top)x/p.yaml" in result.stderr  # not the magic's x/p.yaml
+    result = CliRunner().invoke(app, ["review", "HEAD", "--data", "x/p.yaml"])
+    assert result.exit_code == 0, result.output
+
+
+def test_every_git_call_uses_literal_pathspecs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    from tracker.load import git
+
+    seen: list[str | None] = []
+    real = subprocess.run
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append((kwargs.get("env") or {}).get("GIT_LITERAL_PATHSPECS"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", spy)
+    with pytest.raises(git.GitError):
+        git.repository_root(tmp_path)
+    assert seen == ["1"]

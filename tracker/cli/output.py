@@ -99,12 +99,13 @@ def run_guarded(main: Callable[[], object]) -> None:
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """A one-line error on stderr, then exit."""
-    typer.echo(no_commands(f"tracker: error: {message}"), err=True)
+    typer.echo(no_commands(f"tracker: error: {inert(message)}"), err=True)
     raise typer.Exit(code)
 
 
 def note(message: str) -> None:
-    typer.echo(no_commands(message), err=True)
+    """A message on stderr; as one line, since messages quote data."""
+    typer.echo(no_commands(inert(message)), err=True)
 
 
 FORMAT_HELP = "Output format: terminal (rich tables), markdown (GitHub) or json."
