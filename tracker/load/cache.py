@@ -25,6 +25,7 @@ only, never code.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -174,26 +175,34 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
 
 
 def _secret(folder: Path) -> bytes | None:
-    """This user's HMAC key, made on first use; None when it cannot be trusted."""
+    """This user's HMAC key, made on first use; None when it cannot be made or trusted.
+
+    Written to a temporary file and linked into place, so that it appears whole
+    or not at all, even when two first runs race.
+    """
     path = folder / _SECRET_NAME
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        descriptor = os.open(path, flags, 0o600)
-    except FileExistsError:
-        pass
-    except OSError:
-        return None
-    else:
+    if not os.path.lexists(path):
+        temporary = folder / f".{_SECRET_NAME}.{os.getpid()}.tmp"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
-            os.write(descriptor, os.urandom(_SECRET_BYTES))
+            descriptor = os.open(temporary, flags, 0o600)
+            try:
+                os.write(descriptor, os.urandom(_SECRET_BYTES))
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            os.link(temporary, path)
+        except OSError:
+            pass  # another run linked its secret first, or the folder is not writable
         finally:
-            os.close(descriptor)
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
     secret = _read_regular(path, _SECRET_BYTES)
     if secret is None or len(secret) != _SECRET_BYTES:
-        return None  # a half-written secret of a concurrent first run, or a planted file
+        return None
     try:
         if path.lstat().st_mode & 0o077:
-            return None
+            return None  # readable by others: entries signed with it prove nothing
     except OSError:
         return None
     return secret
