@@ -38,7 +38,15 @@ HOSTILE = (
     .replace("    name: Russia\n", "    name: \"=cmd|' /C calc'!A0\"\n")
 )
 
-COMMANDS = [["show", "russia"], ["diff"], ["compare"], ["timeline"], ["parties"], ["issues"], ["report"]]
+COMMANDS = [
+    ["show", "russia"],
+    ["diff"],
+    ["compare"],
+    ["timeline"],
+    ["parties"],
+    ["issues"],
+    ["report", "--since", "2022-01"],
+]
 FORMATS = ["terminal", "markdown", "json"]
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
 
@@ -154,7 +162,7 @@ def test_max_chars_is_an_upper_bound_even_for_the_title(tmp_path: Path) -> None:
     text = MINIMAL.replace("  title: Test war", "  title: " + "Long & <title> " * 600)
     path = tmp_path / "positions.yaml"
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["report", "-d", str(path), "--max-chars", "2000"])
+    result = CliRunner().invoke(app, ["report", "-d", str(path), "--since", "2022-01", "--max-chars", "2000"])
     assert result.exit_code == 0, result.output
     assert len(result.stdout.encode()) <= 2000
     assert "Truncated" in result.stdout and not re.search(r"&[#a-z0-9]*…", result.stdout)

@@ -32,9 +32,11 @@ COLUMNS = (
     "source_publisher",
     "source_title",
     "source_url",
+    "source_via_publisher",  # the mirror or aggregator actually read, when not the original
+    "source_via_url",
     "source_published",
     "disputed",
-    "corrections",  # JSON list of {kind, text, date, publisher, url}
+    "corrections",  # JSON list of {kind, text, date, publisher, url, via}
     "condition_id",
     "issue",
     "text",
@@ -66,6 +68,7 @@ def rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
                     "date": str(correction.date) if correction.date else None,
                     "publisher": cited.publisher if cited else None,
                     "url": cited.url if cited else None,
+                    "via": msgspec.to_builtins(cited.via) if cited and cited.via else None,
                 }
             )
         common: dict[str, Any] = {
@@ -82,6 +85,8 @@ def rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
             "source_publisher": source.publisher if source else None,
             "source_title": source.title if source else None,
             "source_url": source.url if source else None,
+            "source_via_publisher": source.via.publisher if source and source.via else None,
+            "source_via_url": source.via.url if source and source.via else None,
             "source_published": str(source.published) if source and source.published else None,
             "disputed": statement.disputed,
             "corrections": json.dumps(corrections, ensure_ascii=False) if corrections else None,

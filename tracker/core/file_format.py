@@ -33,7 +33,17 @@ from pydantic import (
 
 from tracker.core import model
 from tracker.core.dates import PartialDate
-from tracker.core.model import SCHEMA_VERSION, Basis, Bound, Category, ConditionKind, CorrectionKind, PartyKind, Stage
+from tracker.core.model import (
+    SCHEMA_VERSION,
+    Basis,
+    Bound,
+    Category,
+    ConditionKind,
+    CorrectionKind,
+    PartyKind,
+    Pole,
+    Stage,
+)
 from tracker.core.scalars import resolved_value
 from tracker.core.text import FORBIDDEN_CHARACTERS
 
@@ -157,14 +167,30 @@ class Party(_Model):
     kind: PartyKind
     aliases: list[Text] = Field(default_factory=list)
     description: Text | None = None
+    pole: Pole | None = Field(
+        default=None,
+        description=(
+            "The end of every ladder this party pulls toward: `first` (the first rung) or `last`. "
+            "With a pole, the party's ask on an issue is its active rung farthest toward it; "
+            "without one (a mediator), its most recent rung."
+        ),
+    )
+
+
+class Via(_Model):
+    """The copy actually read when it is not the original publisher's: a mirror, an aggregator."""
+
+    publisher: Text = Field(description="Who published the copy, e.g. a mirror site.")
+    url: Url
 
 
 class Source(_Model):
     id: Slug | None = Field(default=None, description="Required in `sources`; absent when cited inline.")
-    publisher: Text
+    publisher: Text = Field(description="The original publisher, even when the copy read is a mirror.")
     title: Text | None = None
-    url: Url | None = None
+    url: Url | None = Field(default=None, description="The original publisher's address, when known.")
     published: DateValue | None = None
+    via: Via | None = Field(default=None, description="The copy actually read, when it is not the original.")
     note: Text | None = Field(default=None, description="Caveats: mirror, translation, paywall.")
 
 
