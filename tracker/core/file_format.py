@@ -27,7 +27,9 @@ from pydantic import (
     PlainValidator,
     StringConstraints,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -275,15 +277,17 @@ class Statement(_Model):
             has_party, has_parties = "party" in data, "parties" in data
             if has_party == has_parties:
                 raise ValueError("give either `party` (one speaker) or `parties` (a joint text)")
-            # `party:` left empty (null) would otherwise pass as "not given".
-            for key in ("party", "parties"):
-                if key in data and resolved_value(data[key]) is None:
-                    raise ValueError(
-                        f"`{key}` is empty; name the party speaking"
-                        if key == "party"
-                        else "`parties` is empty; list every party that signed the text"
-                    )
         return data
+
+    @field_validator("party", "parties", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
+        # `party:` left empty (null) would otherwise pass as "not given".
+        if resolved_value(value) is None:
+            if info.field_name == "party":
+                raise ValueError("`party` is empty; name the party speaking")
+            raise ValueError("`parties` is empty; list every party that signed the text")
+        return value
 
     @model_validator(mode="after")
     def _says_something(self) -> Statement:
