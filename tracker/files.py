@@ -27,8 +27,10 @@ from pathlib import Path
 _TEMP = re.compile(r"^\.(?P<name>.+)\.tracker-(?P<pid>\d+)\.tmp$")
 
 
-class WriteRefused(Exception):
-    """A write tracker will not do, with a one-line reason naming the path."""
+class WriteRefused(OSError):
+    """A write tracker will not do, with a one-line reason naming the path.
+
+    An OSError, so that every caller that reports a failed write reports this too."""
 
 
 def _shown(path: Path) -> str:

@@ -154,7 +154,9 @@ def test_the_neutraliser_handles_what_validation_refuses() -> None:
     assert not UNSAFE.search(document) and json.loads(document) == {"t": text}
     assert no_commands("ok\n  ::add-mask::x\n::y") == "ok\n  :\u200b:add-mask::x\n:\u200b:y"
     assert md_text("x\n# y") == "x⏎# y"  # not at a line start: no heading
-    assert md_link("TASS", "https://a.b/c|d<e>f g") == "[TASS](<https://a.b/c%7Cd%3Ce%3Ef%20g>)"
+    assert md_link("TASS", "https://a.b/c|d`e") == "[TASS](<https://a.b/c%7Cd%60e>)"
+    assert md_link("TASS", "https://a.b/c<d>") == "TASS"  # not an address validation allows: not linked
+    assert md_link("TASS", "javascript:alert(1)") == "TASS"
 
 
 def test_max_chars_is_an_upper_bound_even_for_the_title(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -38,6 +39,8 @@ def to_json(value: Any) -> Any:
         return record_json(value)
     if isinstance(value, PartialDate):
         return str(value)
+    if isinstance(value, date):  # a chart's day (report): ISO, as the PartialDates
+        return value.isoformat()
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, msgspec.Struct):

@@ -71,12 +71,6 @@ def md_url(url: str) -> str:
     return quote(inert(url), safe=_URL_SAFE)
 
 
-def md_link(text: str, url: str | None) -> str:
-    """`[text](<url>)` for data text and a data URL; the text alone without one."""
-    label = md_text(text)
-    return f"[{label}](<{md_url(url)}>)" if url else label
-
-
 def md_summary(text: str) -> str:
     """Data text for an HTML context such as <summary>, where Markdown escapes show."""
     text = html.escape(" ".join(inert(text).split()), quote=False)
@@ -110,6 +104,16 @@ def mermaid_text(text: str, limit: int = 80) -> str:
     """
     cleaned = " ".join(_MERMAID_UNSAFE.sub(" ", inert(text)).split())
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
+
+
+def md_link(text: str, url: str | None) -> str:
+    """Escaped text, linked only to an http(s) address (validation allows no other; this
+    is the second wall), percent-encoded so that no `|`, `<` or `>` ends the link or cell."""
+    shown = md_text(text)
+    return f"[{shown}](<{md_url(url)}>)" if url and _WEB_ADDRESS.fullmatch(url) else shown
 
 
 def md_source(citation: Citation) -> str:
@@ -354,6 +358,15 @@ def _timeline_markdown(timeline: Timeline) -> str:
     return head + md_details(f"All {len(timeline.events)} statements", table)
 
 
+def _charts_markdown(report: Report) -> str:
+    """Stances over time, one Mermaid chart per laddered issue that moved (tracker.render.chart_mermaid)."""
+    if not report.charts:
+        return ""
+    from tracker.render.chart_mermaid import render_chart
+
+    return "## Stances over time\n\n" + "\n".join(render_chart(chart) for chart in report.charts) + "\n"
+
+
 def size(text: str) -> int:
     """Size as GitHub counts the stricter limit: UTF-8 bytes (never fewer than characters)."""
     return len(text.encode("utf-8"))
@@ -498,7 +511,7 @@ class MarkdownRenderer(Renderer):
         sections = [
             f"# {md_text(report.title)}\n\n{newest}",
             _comparison_markdown(report.comparison) + "\n",
-            _diff_markdown(report.recent) + "\n",
+            _charts_markdown(report) + _diff_markdown(report.recent) + "\n",
             _timeline_markdown(report.timeline) + "\n",
             "## Current positions in detail\n\n"
             + "".join(md_details(md_summary(p.party.name), _position_markdown(p, "###")) for p in report.positions),
