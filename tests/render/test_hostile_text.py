@@ -30,7 +30,7 @@ FORGED = "README.md:1:1: forged"
 HOSTILE_TEXT = (
     "Neutral.\n::add-mask::secret\n  ::stop-commands::token\n" + FORGED + "\n"
     '=HYPERLINK("http://e.vil") see GH-3, owner/repo#4, @octocat, www.evil.com, '
-    "https://e.vil and 0123456789abcdef0123456789abcdef01234567"
+    "https://e.vil and 0123456789abcdef0123456789abcdef01234567 <script>alert(1)</script>"
 )
 HOSTILE = (
     MINIMAL.replace("        text: Ukraine becomes neutral.\n", "        text: " + json.dumps(HOSTILE_TEXT) + "\n")
@@ -86,6 +86,22 @@ def test_every_command_keeps_hostile_text_inert(hostile: Path, format: str) -> N
             assert_inert_lines(result.stdout, what)
         if format == "json":
             json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["chart", "nato", "-f", "terminal"],
+        ["chart", "nato", "-f", "markdown"],
+        ["chart", "nato", "-f", "svg"],
+        ["report", "--since", "2022-01", "-f", "html"],
+    ],
+)
+def test_charts_and_the_html_report_keep_hostile_text_inert(hostile: Path, command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "-d", str(hostile)])
+    assert result.exit_code == 0, result.output
+    assert_inert_lines(result.stdout, " ".join(command))
+    assert "<script" not in result.stdout.replace("&lt;script", "")
 
 
 def test_markdown_keeps_links_and_references_inert(hostile: Path) -> None:
