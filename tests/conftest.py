@@ -10,7 +10,8 @@ import pytest
 Writer = Callable[..., Path]
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The news article the project started from, copied from the design material (see its README).
+SEED_ARTICLE = REPO / "tests" / "data" / "seed" / "ryabkov-nato-baltics-article.txt"
 
 MINIMAL = """\
 # A small but complete dataset.

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Writer
+from tests.conftest import REPO, Writer
 from tracker.load import cache
 from tracker.load.loader import load_dataset
 
@@ -18,16 +22,35 @@ def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.cache"))
 
 
-def test_second_load_comes_from_the_cache_and_is_equal(
-    write: Writer, minimal_yaml: str, private_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _python(code: str, *args: str, path: Path = REPO) -> str:
+    """Run code in a fresh interpreter (tracker imported from `path`) and return its output."""
+    env = {**os.environ, "PYTHONPATH": str(path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=path, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+LOAD = """
+import sys
+from datetime import date
+from pathlib import Path
+from tracker.load.loader import load_dataset
+dataset = load_dataset(Path(sys.argv[1]), date(2026, 11, 27))
+print(len(dataset.statements), "pydantic" in sys.modules)
+"""
+
+
+def test_second_load_comes_from_the_cache_and_is_equal(write: Writer, minimal_yaml: str, private_cache: Path) -> None:
     path = write(minimal_yaml)
     first = load_dataset(path, TODAY)
     [entry] = entries(private_cache)
     assert entry.name == cache.key_for([(str(path), path.read_bytes())]) + ".cache"
-    monkeypatch.setattr("tracker.load.loader._assemble", lambda *a: pytest.fail("validated again"))
-    second = load_dataset(path, TODAY)
-    assert second.files == first.files
+    assert load_dataset(path, TODAY).files == first.files
+    # A process that finds the dataset in the cache never validates: it does not even import pydantic.
+    assert _python(LOAD, str(path)) == "2 False\n"
+    entry.unlink()
+    assert _python(LOAD, str(path)) == "2 True\n"
 
 
 def test_changed_content_is_a_new_key(write: Writer, minimal_yaml: str, private_cache: Path) -> None:
@@ -106,11 +129,13 @@ def test_an_unwritable_cache_folder_is_no_error(
     assert load_dataset(write(minimal_yaml), TODAY).conflict is not None
 
 
-def test_a_change_to_the_validating_code_changes_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    files = [("positions.yaml", b"schema: 1\n")]
-    before = cache.key_for(files)
-    monkeypatch.setattr(cache, "_code_digest", lambda: b"a stricter rule")
-    assert cache.key_for(files) != before
+def test_a_change_to_the_validating_code_changes_the_key(tmp_path: Path) -> None:
+    key = "from tracker.load import cache; print(cache.key_for([('positions.yaml', b'schema: 1')]))"
+    shutil.copytree(REPO / "tracker", tmp_path / "tracker", ignore=shutil.ignore_patterns("__pycache__"))
+    assert _python(key, path=tmp_path) == _python(key)
+    checks = tmp_path / "tracker" / "core" / "checks.py"
+    checks.write_text(checks.read_text(encoding="utf-8") + "\n# a stricter rule\n", encoding="utf-8")
+    assert _python(key, path=tmp_path) != _python(key)
 
 
 def test_a_dataset_the_cache_cannot_encode_still_loads(write: Writer, private_cache: Path) -> None:

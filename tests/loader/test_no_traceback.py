@@ -60,7 +60,7 @@ COMMANDS = [
     ["timeline"],
     ["parties"],
     ["issues"],
-    ["report", "--since", "2022-01"],
+    ["report", "--from", "2022-01"],
 ]
 
 

@@ -45,7 +45,7 @@ COMMANDS = [
     ["timeline"],
     ["parties"],
     ["issues"],
-    ["report", "--since", "2022-01"],
+    ["report", "--from", "2022-01"],
 ]
 FORMATS = ["terminal", "markdown", "json"]
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
@@ -94,7 +94,7 @@ def test_every_command_keeps_hostile_text_inert(hostile: Path, format: str) -> N
         ["chart", "nato", "-f", "terminal"],
         ["chart", "nato", "-f", "markdown"],
         ["chart", "nato", "-f", "svg"],
-        ["report", "--since", "2022-01", "-f", "html"],
+        ["report", "--from", "2022-01", "-f", "html"],
     ],
 )
 def test_charts_and_the_html_report_keep_hostile_text_inert(hostile: Path, command: list[str]) -> None:
@@ -180,7 +180,7 @@ def test_max_chars_is_an_upper_bound_even_for_the_title(tmp_path: Path) -> None:
     text = MINIMAL.replace("  title: Test war", "  title: " + "Long & <title> " * 600)
     path = tmp_path / "positions.yaml"
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["report", "-d", str(path), "--since", "2022-01", "--max-chars", "2000"])
+    result = CliRunner().invoke(app, ["report", "-d", str(path), "--from", "2022-01", "--max-chars", "2000"])
     assert result.exit_code == 0, result.output
     assert len(result.stdout.encode()) <= 2000
     assert "Truncated" in result.stdout and not re.search(r"&[#a-z0-9]*…", result.stdout)

@@ -1,4 +1,4 @@
-"""Where command output goes: stdout or a file, in colour or not."""
+"""Where command output goes: stdout or a file, in colour or not; and how errors look."""
 
 from __future__ import annotations
 
@@ -7,15 +7,24 @@ import errno
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
 
+from tracker.core.errors import WindowReversed
 from tracker.core.text import inert, no_commands
 from tracker.render import Format
+
+if TYPE_CHECKING:
+    from typer._click.core import Context
+
+    from tracker.render.base import Renderer
 
 
 class Color(str, Enum):
@@ -42,6 +51,12 @@ def terminal_width(output: Path | None) -> int | None:
     if output is not None or not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size((100, 24)).columns
+
+
+def renderer(format: Format, color: Color, output: Path | None, max_chars: int = 1_000_000) -> Renderer:
+    from tracker.render import renderer_for
+
+    return renderer_for(format, color=use_color(color, output), width=terminal_width(output), max_chars=max_chars)
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -111,5 +126,32 @@ def note(message: str) -> None:
     typer.echo(no_commands(inert(message)), err=True)
 
 
-FORMAT_HELP = "Output format: terminal (rich tables), markdown (GitHub) or json."
-__all__ = ["FORMAT_HELP", "Color", "Format", "emit", "fail", "note", "terminal_width", "use_color"]
+@contextmanager
+def _usage_errors() -> Iterator[None]:
+    try:
+        yield
+    except NoArgsIsHelpError:
+        raise  # `tracker` alone prints the help
+    except UsageError as error:
+        message = error.format_message()
+        fail(message[:1].lower() + message[1:])
+    except WindowReversed as error:  # a default date met a typed one the wrong way round
+        fail(str(error))
+
+
+class TrackerGroup(TyperGroup):
+    """Usage errors (a bad option, a bad DATE) in tracker's one style: `tracker: error: ...`, exit 2.
+
+    click would print a usage block and `Error: ...`; every other error of
+    tracker's is one line on stderr, and scripts match on one prefix.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        with _usage_errors():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Context) -> Any:
+        with _usage_errors():
+            return super().invoke(ctx)

@@ -8,9 +8,9 @@ from tracker.core.text import json_safe
 
 
 def schema_text() -> str:
-    from tracker.core.file_format import PositionsFile
+    from tracker.core import file_format
 
-    schema = PositionsFile.model_json_schema(by_alias=True, mode="validation")
+    schema = file_format.PositionsFile.model_json_schema(by_alias=True, mode="validation")
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
     # The text patterns hold the forbidden characters themselves: as \u escapes,
     # so that the file shows no invisible or bidi character.

@@ -14,17 +14,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from tracker.core import file_format
 from tracker.core.checks import Incomplete, did_you_mean
-from tracker.core.file_format import Issue, Party, PositionsFile, Source, Statement
 from tracker.core.problems import Path, Problem
 from tracker.core.scalars import resolved_value
 from tracker.core.text import control_character_in
 
 SECTIONS: dict[str, type[BaseModel]] = {
-    "issues": Issue,
-    "parties": Party,
-    "sources": Source,
-    "statements": Statement,
+    "issues": file_format.Issue,
+    "parties": file_format.Party,
+    "sources": file_format.Source,
+    "statements": file_format.Statement,
 }
 
 
@@ -38,7 +38,7 @@ class Located:
 
 @dataclass
 class ShapeResult:
-    content: PositionsFile | None
+    content: file_format.PositionsFile | None
     problems: list[Located]
     incomplete: Incomplete
     # For each section, the original index of every item that passed, so that
@@ -78,11 +78,11 @@ def validate_shape(data: Any, display: str) -> ShapeResult:
                 failed.add(section)
                 problems += translate(error, item, display, (section, index), model)
         sections[section] = valid
-    content: PositionsFile | None = None
+    content: file_format.PositionsFile | None = None
     try:
-        content = PositionsFile.model_validate({**root, **sections})
+        content = file_format.PositionsFile.model_validate({**root, **sections})
     except ValidationError as error:
-        problems += translate(error, data, display, (), PositionsFile)
+        problems += translate(error, data, display, (), file_format.PositionsFile)
     incomplete = Incomplete(**{section: section in failed for section in SECTIONS})
     return ShapeResult(content, problems, incomplete, kept)
 

@@ -14,12 +14,13 @@ from tracker.core.engine.results import (
     CorrectionNote,
     DiffResult,
     Position,
+    Report,
     Review,
     Stance,
     Timeline,
+    ValidationReport,
 )
 from tracker.core.engine.texts import TextComparison
-from tracker.core.results import Report, ValidationReport
 from tracker.core.text import inert as inert  # the one neutraliser, re-exported for renderers
 
 # Plain-text markers, so that meaning survives without colour.

@@ -12,11 +12,10 @@ import msgspec
 from tracker import __version__
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
-from tracker.core.engine.results import Comparison, DiffResult, Position, Review, Timeline
+from tracker.core.engine.results import Comparison, DiffResult, Position, Report, Review, Timeline, ValidationReport
 from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party, Record
 from tracker.core.problems import Problem
-from tracker.core.results import Report, ValidationReport
 from tracker.core.text import json_safe
 from tracker.render.base import Renderer
 
