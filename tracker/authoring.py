@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.core.dataset import Dataset
 from tracker.core.problems import DatasetError, Problem
+
+if TYPE_CHECKING:
+    from tracker.load.yaml_edit import Layout
 
 # (question, default answer) -> answer
 Confirm = Callable[[str, bool], bool]
@@ -256,6 +260,7 @@ class Addition:
     digest: str  # of the bytes it was made from
     count: int
     notes: list[str]
+    layout: Layout  # BOM, line ends and final newline of the bytes it was made from
 
 
 def prepare(target: Path, statements: list[dict[str, Any]], confirm: Confirm = take_default) -> Addition:
@@ -263,7 +268,14 @@ def prepare(target: Path, statements: list[dict[str, Any]], confirm: Confirm = t
     from tracker.core.dates import PartialDate
     from tracker.load.loader import load_dataset_bytes
     from tracker.load.text import decode
-    from tracker.load.yaml_edit import insert_lines, insertion_point, render_statement
+    from tracker.load.yaml_edit import (
+        EditRefused,
+        Layout,
+        check_block_style,
+        insert_lines,
+        insertion_point,
+        render_statement,
+    )
     from tracker.load.yaml_parse import precise_parse
 
     display = str(target)
@@ -274,12 +286,19 @@ def prepare(target: Path, statements: list[dict[str, Any]], confirm: Confirm = t
     today = date.today()
     try:
         dataset = load_dataset_bytes([(display, original)], today=today)
-        text = decode(original, display)
+        layout = Layout.of(original)
+        text = layout.to_lf(decode(original, display))
     except DatasetError as error:
         raise AddError(
             f"{display} has problems already; fix them (tracker validate) before adding", error.problems
         ) from None
+    except EditRefused as error:
+        raise AddError(f"{display} {error}") from None
     parsed = precise_parse(text, display)
+    try:
+        check_block_style(text, parsed)
+    except EditRefused as error:
+        raise AddError(f"{display}: {error}") from None
     suggestions = Suggestions(confirm)
     statement_ids = {placed.id for placed in dataset.statements}
     condition_ids = {c.id for p in dataset.statements for c in p.statement.conditions}
@@ -311,7 +330,20 @@ def prepare(target: Path, statements: list[dict[str, Any]], confirm: Confirm = t
             "the dataset would not be valid with this statement; nothing was written", error.problems
         ) from None
     notes += [f"suggested {line}" for line in suggestions.notes]
-    return Addition(target, text, hashlib.sha256(original).hexdigest(), len(statements), notes)
+    return Addition(target, text, hashlib.sha256(original).hexdigest(), len(statements), notes, layout)
+
+
+@contextmanager
+def exclusive(target: Path) -> Iterator[None]:
+    """Hold the file's lock from `prepare` to `write`, so that concurrent adds take
+    turns instead of each writing over the other's statement (tracker.files.locked)."""
+    from tracker.files import WriteRefused, locked
+
+    try:
+        with locked(target):
+            yield
+    except WriteRefused as error:  # the lock could not be taken: nothing was read or written
+        raise AddError(str(error)) from None
 
 
 def write(addition: Addition) -> None:
@@ -322,6 +354,6 @@ def write(addition: Addition) -> None:
     if hashlib.sha256(addition.target.read_bytes()).hexdigest() != addition.digest:
         raise AddError(f"{display} changed on disk while tracker was adding to it; nothing was written, run again")
     try:
-        atomic_write(addition.target, addition.text)
+        atomic_write(addition.target, addition.layout.encode(addition.text))
     except OSError as error:
         raise AddError(f"cannot write {display}: {error.strerror or error}; the file is unchanged") from None

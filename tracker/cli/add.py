@@ -71,6 +71,7 @@ def add(
         -c '{issue: nato, text: NATO stops enlarging., kind: demand, stage: settlement}'
       tracker extract article.txt | tracker add --snippet - --date 2025-06-09
     """
+    import contextlib
     import sys
 
     from tracker import authoring
@@ -111,13 +112,15 @@ def add(
     interactive = sys.stdin.isatty() and sys.stderr.isatty() and snippet != "-" and not yes
     confirm = _ask if interactive else authoring.take_default
     try:
-        addition = authoring.prepare(path, statements, confirm)
-        for line in addition.notes:
-            note(line)
-        if dry_run:
-            sys.stdout.write(addition.text)
-            return
-        authoring.write(addition)
+        # The lock is held from reading the file to writing it (none for a dry run, which writes nothing).
+        with contextlib.nullcontext() if dry_run else authoring.exclusive(path):
+            addition = authoring.prepare(path, statements, confirm)
+            for line in addition.notes:
+                note(line)
+            if dry_run:
+                sys.stdout.write(addition.text)
+                return
+            authoring.write(addition)
     except authoring.AddError as error:
         for problem in error.problems:
             note(str(problem))

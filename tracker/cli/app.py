@@ -11,7 +11,7 @@ import typer
 
 from tracker import __version__
 from tracker.cli import add, chart_cmd, export, extract_cmd, listing, report, views
-from tracker.cli.output import TrackerGroup
+from tracker.cli.output import TrackerGroup, run_guarded
 
 app = typer.Typer(
     name="tracker",
@@ -75,4 +75,4 @@ def main() -> None:
 
     # A command runs for a moment and builds large acyclic structures: see tracker.collector.
     with collector.paused():
-        app()
+        run_guarded(app)  # a failing stdout is one line and exit 2, never a traceback

@@ -25,24 +25,24 @@ def export(
     """Export one row per condition stated or withdrawn, with every field, for DuckDB, pandas or a warehouse.
 
     Columns are listed in docs/performance.md. Corrected or disputed statements
-    are included, with `disputed` true. CSV cells are written as they are: load
-    the file with a data tool, not a spreadsheet that runs formulas.
+    are included, with `disputed` true. JSONL is lossless. CSV text is kept on
+    one line (a line break shows as ⏎) and a cell starting with = + - @ gets a
+    leading ' so that spreadsheets do not run it (docs/security.md).
 
     Example:  tracker export -f csv -o positions.csv
     """
     import csv
     import io
-    import json
 
-    from tracker.core.export import COLUMNS, rows
+    from tracker.core.export import COLUMNS, csv_rows, jsonl_line, rows
 
     dataset = load(data)
     buffer = io.StringIO()
     if format is ExportFormat.CSV:
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows(dataset))
+        writer.writerows(csv_rows(dataset))
     else:
         for row in rows(dataset):
-            buffer.write(json.dumps(row, ensure_ascii=False) + "\n")
+            buffer.write(jsonl_line(row))
     emit(buffer.getvalue(), output)

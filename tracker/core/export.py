@@ -1,6 +1,9 @@
 """Flat rows for other engines: one per condition stated or withdrawn in a statement.
 
 DuckDB, pandas or a warehouse can take over from here; see docs/performance.md.
+Text cells pass the same neutraliser as every other output (docs/security.md):
+`csv_rows` makes each cell inert and formula-safe, `jsonl_line` escapes C1,
+bidi and invisible characters.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 import msgspec
 
 from tracker.core.dataset import Dataset
+from tracker.core.text import csv_cell, json_safe
 
 COLUMNS = (
     "event",  # "states" or "withdraws"
@@ -116,3 +120,14 @@ def rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
 
 def _ordered(row: dict[str, Any]) -> dict[str, Any]:
     return {column: row.get(column) for column in COLUMNS}
+
+
+def csv_rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
+    """`rows` for CSV: text on one line, control characters visible, no formula start."""
+    for row in rows(dataset):
+        yield {column: csv_cell(value) for column, value in row.items()}
+
+
+def jsonl_line(row: dict[str, Any]) -> str:
+    """One row as a JSON line; lossless, with unsafe characters as \\u escapes."""
+    return json_safe(json.dumps(row, ensure_ascii=False)) + "\n"

@@ -27,7 +27,9 @@ from pydantic import (
     PlainValidator,
     StringConstraints,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -45,12 +47,12 @@ from tracker.core.model import (
     Stage,
 )
 from tracker.core.scalars import resolved_value
-from tracker.core.text import CONTROL_CHARACTERS
+from tracker.core.text import FORBIDDEN_CHARACTERS
 
-# The control-character check runs as a pattern in pydantic's Rust core (a Python
+# The forbidden-character check (control, bidi, invisible and tag characters) runs as a pattern in pydantic's Rust core (a Python
 # validator per string tripled validation time on large datasets); the loader
 # words the error with `control_character_in`.
-TEXT_PATTERN = f"^[^{CONTROL_CHARACTERS}]*$"
+TEXT_PATTERN = f"^[^{FORBIDDEN_CHARACTERS}]*$"
 
 
 Slug = Annotated[
@@ -64,7 +66,7 @@ Text = Annotated[
 ]
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2_000),
+    StringConstraints(pattern=f'^https?://[^\\s<>"{FORBIDDEN_CHARACTERS}]+$', max_length=2_000),
     Field(description="An http or https address."),
 ]
 
@@ -276,6 +278,16 @@ class Statement(_Model):
             if has_party == has_parties:
                 raise ValueError("give either `party` (one speaker) or `parties` (a joint text)")
         return data
+
+    @field_validator("party", "parties", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
+        # `party:` left empty (null) would otherwise pass as "not given".
+        if resolved_value(value) is None:
+            if info.field_name == "party":
+                raise ValueError("`party` is empty; name the party speaking")
+            raise ValueError("`parties` is empty; list every party that signed the text")
+        return value
 
     @model_validator(mode="after")
     def _says_something(self) -> Statement:

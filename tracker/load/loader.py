@@ -6,7 +6,9 @@ listing every problem found, each with its file, line and column.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -81,13 +83,47 @@ class _File:
 
 
 def dataset_files(path: Path) -> list[tuple[Path, str]]:
-    """The files a path stands for, with the names used in messages."""
+    """The files a path stands for, with the names used in messages.
+
+    In a directory: the regular files (or links to one) named *.yaml or *.yml,
+    in any case. Every other entry is skipped with one line on stderr saying
+    why, except hidden ones (a lock file, an editor's swap file).
+    """
     if path.is_dir():
-        found = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        found = []
+        for member in sorted(path.iterdir()):
+            why = _skipped_because(member)
+            if why is None:
+                found.append(member)
+            elif not member.name.startswith("."):
+                from tracker.core.text import inert
+
+                sys.stderr.write(f"tracker: note: skipping {inert(str(member))}: {why}\n")
         if not found:
-            raise DatasetError([Problem("directory holds no *.yaml files", str(path))], unreadable=True)
+            raise DatasetError([Problem("directory holds no *.yaml or *.yml files", str(path))], unreadable=True)
         return [(p, str(p)) for p in found]
     return [(path, str(path))]
+
+
+def _skipped_because(member: Path) -> str | None:
+    """Why a directory entry is not a member of the dataset, or None when it is."""
+    if member.suffix.lower() not in YAML_SUFFIXES:
+        return "not a .yaml or .yml file"
+    try:
+        info = member.stat()
+    except FileNotFoundError:
+        return "a symbolic link to nothing"
+    except RuntimeError:
+        return "a symbolic link that loops"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        return f"cannot be read: {error.strerror or error}"
+    if stat.S_ISDIR(info.st_mode):
+        return "a directory"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a FIFO, socket or device)"
+    return None
 
 
 def load_dataset(path: Path, today: date) -> Dataset:

@@ -109,7 +109,7 @@ def _message(detail: ErrorDetails, value: Any) -> str:
     ctx = detail.get("ctx") or {}
     if kind == "string_pattern_mismatch":
         if isinstance(value, str) and (character := control_character_in(value)) is not None:
-            return f"contains the control character {character}; remove it"
+            return f"contains the control or invisible character {character}; remove it"
         if "https?" in str(ctx.get("pattern", "")):
             return f"`{value}` is not an http:// or https:// address"
         return f"`{value}` is not a valid id: use lower-case letters and digits, joined by - _ or ."
@@ -152,6 +152,11 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+# Tags of the discriminated unions in file_format (SourceRef): pydantic puts them
+# in an error's location, where the data has no such key.
+_UNION_TAGS = frozenset({"inline", "ref"})
+
+
 def _real_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Path, Any]:
     """Follow pydantic's location through the data, dropping union branch tags."""
     path: list[str | int] = []
@@ -162,6 +167,8 @@ def _real_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Path, Any]:
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
             path.append(part)
+        elif isinstance(data, dict) and part in _UNION_TAGS:
+            continue  # the branch of a tagged union (an inline source), not a key
         elif isinstance(data, dict) and not isinstance(part, int):
             path.append(part)  # a missing or unknown key: keep it for the message
             data = None

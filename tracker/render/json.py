@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -15,6 +16,7 @@ from tracker.core.engine.results import Comparison, DiffResult, Position, Report
 from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party, Record
 from tracker.core.problems import Problem
+from tracker.core.text import json_safe
 from tracker.render.base import Renderer
 
 ENVELOPE_VERSION = 1
@@ -22,7 +24,8 @@ ENVELOPE_VERSION = 1
 
 def envelope(kind: str, data: Any) -> str:
     document = {"format": "tracker", "version": ENVELOPE_VERSION, "tracker": __version__, "kind": kind, "data": data}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # UTF-8 stays readable; C1, bidi and invisible characters become \u escapes.
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def to_json(value: Any) -> Any:
@@ -35,6 +38,8 @@ def to_json(value: Any) -> Any:
         return record_json(value)
     if isinstance(value, PartialDate):
         return str(value)
+    if isinstance(value, date):  # a chart's day (report): ISO, as the PartialDates
+        return value.isoformat()
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, msgspec.Struct):
