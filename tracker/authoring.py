@@ -263,8 +263,18 @@ class Addition:
     layout: Layout  # BOM, line ends and final newline of the bytes it was made from
 
 
-def prepare(target: Path, statements: list[dict[str, Any]], confirm: Confirm = take_default) -> Addition:
-    """Complete and place every statement, then validate the whole result once; write nothing."""
+def prepare(
+    target: Path,
+    statements: list[dict[str, Any]],
+    confirm: Confirm = take_default,
+    dataset_files: Sequence[Path] = (),
+) -> Addition:
+    """Complete and place every statement, then validate the whole result once; write nothing.
+
+    `dataset_files`: every file of a directory dataset that `target` belongs to, in
+    the dataset's order; the statements go into `target`, and are checked against
+    (and validated with) all of them. Empty: `target` is the whole dataset.
+    """
     from tracker.core.dates import PartialDate
     from tracker.load.loader import load_dataset_bytes
     from tracker.load.text import decode
@@ -284,8 +294,9 @@ def prepare(target: Path, statements: list[dict[str, Any]], confirm: Confirm = t
     except OSError as error:
         raise AddError(f"cannot read {display}: {error.strerror or error}") from None
     today = date.today()
+    members = _members(target, original, dataset_files)
     try:
-        dataset = load_dataset_bytes([(display, original)], today=today)
+        dataset = load_dataset_bytes(members, today=today)
         layout = Layout.of(original)
         text = layout.to_lf(decode(original, display))
     except DatasetError as error:
@@ -324,13 +335,33 @@ def prepare(target: Path, statements: list[dict[str, Any]], confirm: Confirm = t
         notes.append(f"{display}: statement placed at line {index + shift + 1}")
         shift += len(block)
     try:
-        load_dataset_bytes([(f"{display} (with the new statements)", text.encode("utf-8"))], today=today)
+        with_new = [
+            (f"{name} (with the new statements)", text.encode("utf-8")) if name == display else (name, data)
+            for name, data in members
+        ]
+        load_dataset_bytes(with_new, today=today)
     except DatasetError as error:
         raise InvalidResult(
             "the dataset would not be valid with this statement; nothing was written", error.problems
         ) from None
     notes += [f"suggested {line}" for line in suggestions.notes]
     return Addition(target, text, hashlib.sha256(original).hexdigest(), len(statements), notes, layout)
+
+
+def _members(target: Path, original: bytes, dataset_files: Sequence[Path]) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every file of the dataset, the target's as already read."""
+    if not dataset_files:
+        return [(str(target), original)]
+    members = []
+    for path in dataset_files:
+        if path == target:
+            members.append((str(target), original))
+            continue
+        try:
+            members.append((str(path), path.read_bytes()))
+        except OSError as error:
+            raise AddError(f"cannot read {path}: {error.strerror or error}") from None
+    return members
 
 
 @contextmanager

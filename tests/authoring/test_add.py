@@ -195,10 +195,10 @@ def test_dry_run_prints_and_writes_nothing(write: Writer) -> None:
     assert path.read_text(encoding="utf-8") == DRESSED
 
 
-def test_a_directory_dataset_needs_the_file(tmp_path: Path) -> None:
+def test_an_empty_directory_is_no_dataset_to_add_to(tmp_path: Path) -> None:
     code, _, err = run("-d", str(tmp_path), *FLAGS)
     assert code == 2
-    assert "is a directory" in err
+    assert "directory holds no *.yaml or *.yml files" in err
 
 
 def test_an_existing_invalid_dataset_is_not_touched(write: Writer) -> None:
@@ -222,3 +222,27 @@ def test_a_malformed_snippet_is_reported_not_a_traceback(write: Writer) -> None:
     assert code == 1
     assert "expected a list, not the number 5" in err
     assert path.read_text(encoding="utf-8") == DRESSED
+
+
+def test_add_into_one_file_of_a_directory_dataset_is_validated_with_the_whole_directory(tmp_path: Path) -> None:
+    # The parties, issues and sources live in one file; the statements, which cite them, in another.
+    head, statements = MINIMAL.split("statements:\n")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a-taxonomy.yaml").write_text(head, encoding="utf-8")
+    target = folder / "b-statements.yaml"
+    target.write_text("schema: 1\nstatements:\n" + statements, encoding="utf-8")
+    before = target.read_text(encoding="utf-8")
+    code, _, err = run("-d", str(folder), *FLAGS)
+    assert (code, err) == (
+        2,
+        f"tracker: error: {folder} is a directory dataset; say which of its files to add to with --into FILE\n",
+    )
+    code, _, err = run("-d", str(folder), "--into", str(folder / "nope.yaml"), *FLAGS)
+    assert code == 2 and "is not one of the files of the dataset" in err
+    code, _, err = run("-d", str(folder), "--into", str(target), *FLAGS)
+    assert code == 0, err
+    added = only_added(before, target.read_text(encoding="utf-8"))
+    assert "  - id: russia-2022-03-20-sergei-lavrov" in added
+    assert (folder / "a-taxonomy.yaml").read_text(encoding="utf-8") == head
+    assert CliRunner().invoke(app, ["validate", str(folder)]).exit_code == 0

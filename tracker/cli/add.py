@@ -1,5 +1,6 @@
 """`add`: record a statement, validated with the whole dataset, written atomically."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -53,6 +54,15 @@ def add(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Take every suggestion without asking.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the resulting file instead of writing it.")] = False,
     data: DataOption = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            metavar="FILE",
+            help="With a directory dataset: the file of it to add to; validated with the whole directory.",
+            show_default=False,
+        ),
+    ] = None,
     old_snippet: Annotated[Text, typer.Option("--from", hidden=True, help="Old spelling of --snippet.")] = None,
 ) -> None:
     """Add a statement to the dataset: validated with it, placed in date order, written atomically.
@@ -80,9 +90,7 @@ def add(
     snippet = replaced(snippet, old_snippet, "--snippet", "--from")
     if snippet is None and not (party and on and basis and (source or publisher)):
         fail("give --party, --date, --basis and --source or --publisher (or use --snippet)")
-    path = data_path(data)
-    if path.is_dir():
-        fail(f"{path} is a directory; give the file to add to with --data DIR/FILE.yaml")
+    path, members = _target(data_path(data), into)
     flags = authoring.StatementFlags(
         statement_id=statement_id,
         party=party,
@@ -114,7 +122,7 @@ def add(
     try:
         # The lock is held from reading the file to writing it (none for a dry run, which writes nothing).
         with contextlib.nullcontext() if dry_run else authoring.exclusive(path):
-            addition = authoring.prepare(path, statements, confirm)
+            addition = authoring.prepare(path, statements, confirm, members)
             for line in addition.notes:
                 note(line)
             if dry_run:
@@ -126,6 +134,27 @@ def add(
             note(str(problem))
         fail(error.message, code=error.exit_code)
     note(f"{path}: added {addition.count} statement(s)")
+
+
+def _target(data: Path, into: Path | None) -> tuple[Path, list[Path]]:
+    """The file to write, and the files of a directory dataset it is validated with."""
+    if not data.is_dir():
+        if into is not None and into.resolve() != data.resolve():
+            fail(f"--into {into} is not the dataset {data}; give --data the directory that holds both")
+        return data, []
+    from tracker.core.problems import DatasetError
+    from tracker.load.loader import dataset_files
+
+    try:
+        members = [member for member, _ in dataset_files(data)]
+    except DatasetError as error:
+        fail(str(error.problems[0]))
+    if into is None:
+        fail(f"{data} is a directory dataset; say which of its files to add to with --into FILE")
+    chosen = next((member for member in members if member.resolve() == into.resolve()), None)
+    if chosen is None:
+        fail(f"--into {into} is not one of the files of the dataset {data}")
+    return chosen, members
 
 
 def _ask(question: str, default: bool) -> bool:
