@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from typing import NamedTuple
 
 from tracker.core.dataset import Dataset
 from tracker.core.engine.results import (
@@ -35,13 +36,31 @@ MARKERS = {
 }
 
 
-def via_steps(group: list[Change]) -> list[ActiveCondition]:
-    """The intermediate steps of replacements that end in one successor, each once, in order."""
-    steps: dict[str, ActiveCondition] = {}
-    for change in group:
-        for step in change.via:
-            steps.setdefault(step.condition.id, step)
-    return list(steps.values())
+class Entry(NamedTuple):
+    """One entry of the detail under a headline."""
+
+    change: Change  # for replacements: the first one that ends in the successor
+    replaced: tuple[Change, ...]  # every replacement that ends in that successor; empty for other kinds
+    via: tuple[ActiveCondition, ...]  # their intermediate steps, each once, in order
+
+
+def entries(changes: tuple[Change, ...]) -> list[Entry]:
+    """Changes in order, a successor shared by several replaced conditions once, with all of them."""
+    groups: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.kind is ChangeKind.REPLACED and change.after is not None:
+            groups.setdefault(change.after.condition.id, []).append(change)
+    found, shown = [], set()
+    for change in changes:
+        if change.kind is not ChangeKind.REPLACED or change.after is None:
+            found.append(Entry(change, (), ()))
+            continue
+        successor = change.after.condition.id
+        if successor not in shown:
+            shown.add(successor)
+            steps = {step.condition.id: step for old in groups[successor] for step in reversed(old.via)}
+            found.append(Entry(change, tuple(groups[successor]), tuple(reversed(steps.values()))))
+    return found
 
 
 def publisher_line(citation: Citation) -> str:

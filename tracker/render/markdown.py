@@ -15,7 +15,6 @@ from tracker.core.dates import PartialDate
 from tracker.core.engine.results import (
     ActiveCondition,
     Change,
-    ChangeKind,
     Citation,
     Comparison,
     CorrectionNote,
@@ -34,8 +33,15 @@ from tracker.core.engine.results import (
 )
 from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party
-from tracker.render.base import Renderer, inert, review_headline, via_steps
-from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words, text_cell_words
+from tracker.render.base import Renderer, entries, inert, review_headline
+from tracker.render.words import (
+    change_label,
+    direction_words,
+    headline_words,
+    rung,
+    stance_words,
+    text_cell_words,
+)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|~!$])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>:]|\d+[.)])")
@@ -194,33 +200,17 @@ def _position_markdown(position: Position, heading: str = "##") -> str:
 
 def _changes_markdown(party: Party, issue: Issue, changes: tuple[Change, ...]) -> str:
     """List items that never start with a Markdown marker; a shared successor shown once."""
-    replaced: dict[str, list[Change]] = {}
-    for change in changes:
-        if change.kind is ChangeKind.REPLACED and change.after is not None:
-            replaced.setdefault(change.after.condition.id, []).append(change)
     lines: list[str] = []
-    shown: set[str] = set()
-
-    def label(change: Change) -> str:
-        move = level_move_words(party, issue, change.level_move)
-        return f"**{change.kind.value}**" + (f" ({move})" if move else "")
-
-    for change in changes:
-        if change.kind is ChangeKind.REPLACED and change.after is not None:
-            successor = change.after.condition.id
-            if successor in shown:
-                continue
-            shown.add(successor)
-            for old in replaced[successor]:
-                assert old.before is not None
-                lines.append(f"- {label(old)}: {md_condition(issue, old.before)}")
-            lines += [f"  - via: {md_condition(issue, step)}" for step in via_steps(replaced[successor])]
-            lines.append(f"  - now: {md_condition(issue, change.after)}")
-        else:
-            active = change.after or change.before
+    for change, replaced, via in entries(changes):
+        for old in replaced or (change,):
+            active = old.before if replaced else (change.after or change.before)
             assert active is not None
-            withdrawn = f" — withdrawn ({md_citation(change.withdrawn_by)})" if change.withdrawn_by else ""
-            lines.append(f"- {label(change)}: {md_condition(issue, active)}{withdrawn}")
+            lines.append(f"- **{md_text(change_label(party, issue, old))}**: {md_condition(issue, active)}")
+        lines += [f"  - via: {md_condition(issue, step)}" for step in via]
+        if replaced and change.after is not None:
+            lines.append(f"  - now: {md_condition(issue, change.after)}")
+        if change.withdrawn_by is not None:
+            lines.append(f"  - withdrawn: {md_citation(change.withdrawn_by)}")
         if change.words:
             lines.append(f"  - wording: {md_words(change.words)}")
     return "\n".join(lines) + "\n" if lines else ""

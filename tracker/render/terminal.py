@@ -40,11 +40,18 @@ from tracker.render.base import (
     Renderer,
     citation_line,
     correction_source,
+    entries,
     inert,
     review_headline,
-    via_steps,
 )
-from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words, text_cell_words
+from tracker.render.words import (
+    change_label,
+    direction_words,
+    headline_words,
+    rung,
+    stance_words,
+    text_cell_words,
+)
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -106,37 +113,18 @@ def word_diff(words: tuple[WordChange, ...]) -> Text:
 def change_lines(party: Party, issue: Issue, changes: tuple[Change, ...]) -> list[Line]:
     """The detail under a headline: shifts in full, a successor shared by several replaced conditions once."""
     lines: list[Line] = []
-    replaced: dict[str, list[Change]] = {}
-    for change in changes:
-        if change.kind is ChangeKind.REPLACED and change.after is not None:
-            replaced.setdefault(change.after.condition.id, []).append(change)
-    shown: set[str] = set()
-
-    def label(change: Change) -> str:
-        move = level_move_words(party, issue, change.level_move)
-        return f"{change.kind.value}{', ' + move if move else ''}: "
-
-    for change in changes:
+    for change, replaced, via in entries(changes):
         style, marker = _CHANGE_STYLE[change.kind], MARKERS[change.kind]
-        if change.kind is ChangeKind.REPLACED and change.after is not None:
-            successor = change.after.condition.id
-            if successor in shown:
-                continue
-            shown.add(successor)
-            for old in replaced[successor]:
-                assert old.before is not None
-                lines.append(
-                    Line(Text(f"  {marker} ", style), Text(label(old), style) + condition_body(issue, old.before))
-                )
-            for step in via_steps(replaced[successor]):
-                lines.append(Line("      via ", condition_body(issue, step, "dim")))
-            lines.append(Line(Text("      now ", style), condition_body(issue, change.after)))
-        else:
-            active = change.after or change.before
+        for old in replaced or (change,):
+            active = old.before if replaced else (change.after or change.before)
             assert active is not None
-            lines.append(Line(Text(f"  {marker} ", style), Text(label(change), style) + condition_body(issue, active)))
-            if change.withdrawn_by is not None:
-                lines.append(Line(Text("      withdrawn ", "red"), cite(change.withdrawn_by)))
+            label = Text(change_label(party, issue, old) + ": ", style)
+            lines.append(Line(Text(f"  {marker} ", style), label + condition_body(issue, active)))
+        lines += [Line("      via ", condition_body(issue, step, "dim")) for step in via]
+        if replaced and change.after is not None:
+            lines.append(Line(Text("      now ", style), condition_body(issue, change.after)))
+        if change.withdrawn_by is not None:
+            lines.append(Line(Text("      withdrawn ", "red"), cite(change.withdrawn_by)))
         if change.words:
             lines.append(Line("      wording ", word_diff(change.words)))
     return lines

@@ -7,7 +7,7 @@ result for its own format.
 from __future__ import annotations
 
 from tracker.core.dates import PartialDate
-from tracker.core.engine.results import Citation, Direction, Headline, Shift, Stance, Trend
+from tracker.core.engine.results import Change, Citation, Direction, Headline, Shift, Stance, Trend
 from tracker.core.engine.texts import TextCell
 from tracker.core.model import Issue, Party, Pole
 from tracker.render.base import publisher_line
@@ -123,3 +123,9 @@ def text_cell_words(issue: Issue, cell: TextCell) -> tuple[str, str, str]:
         if a.ask is not None
     )
     return (where, said, against)
+
+
+def change_label(party: Party, issue: Issue, change: Change) -> str:
+    """`replaced, 2 rungs softer`: the kind of change and, on a ladder, its move in words."""
+    move = level_move_words(party, issue, change.level_move)
+    return f"{change.kind.value}, {move}" if move else change.kind.value
