@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 from tracker.core.checks import Incomplete, did_you_mean
 from tracker.core.file_format import Issue, Party, PositionsFile, Source, Statement
 from tracker.core.problems import Path, Problem
-from tracker.core.scalars import resolved_value
+from tracker.core.scalars import PlainScalar, resolved_value
 from tracker.core.text import control_character_in
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -120,6 +120,10 @@ def _message(detail: ErrorDetails, value: Any) -> str:
     if kind == "literal_error":
         return f"`{value}` is not one of {ctx.get('expected', '')}"
     if kind == "string_type":
+        if isinstance(value, PlainScalar):
+            # YAML 1.2 reads an unquoted `1997`, `true` or `1e3` as a number or flag;
+            # tracker, like the JSON Schema and editors, takes text only as a string.
+            return f"YAML reads `{value.text}` as {_kind(value)}, not text; quote it: \"{value.text}\""
         return f"expected text, not {_kind(value)}"
     if kind == "list_type":
         return f"expected a list, not {_kind(value)}"

@@ -207,6 +207,8 @@ class _Composer:
             key, _ = self.compose_node((*path, "\0key"), depth + 1)
             del self.parsed.values[(*path, "\0key")]
             key_position = _position(key_event.start_mark)
+            if isinstance(key, PlainScalar):
+                key = key.text  # `2024:` as a key is its text; keys are never numbers here
             if not isinstance(key, str):
                 self.fail(key_event, "a key must be plain text")
                 self.compose_node((*path, "\0value"), depth + 1)
