@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 
 from tests.conftest import MINIMAL, REPO
 from tracker.core.file_format import DATE_PATTERN, ENUM_MEANINGS
-from tracker.core.problems import DatasetError
 from tracker.load.loader import _load_bytes, load_dataset_bytes
 from tracker.load.schema import SCHEMA_URL, schema_dict
 
@@ -122,13 +121,65 @@ def test_the_check_jsonschema_command_passes_the_shipped_file_and_explains_a_bad
 # Raw YAML scalars that YAML 1.2 reads in different ways: text, numbers, flags,
 # null, dates of every shape, URLs with odd characters.
 SCALARS = [
-    "2024", "'2024'", "02024", "+2024", "0x7E8", "2024.0", "999", "10000", "0000", "'0000'",
-    "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2024-13", "2024-04-31", "'2024-06'",
-    "true", "'true'", "no", "null", "~", "''", "' '", "'  x  '", "1e3", ".inf", "0o17",
-    "20211217", "1:20", "-1", "a-b", "A-b", "a--b", "a.b_c", "demand", "red-line", "max",
-    "state", "security", "on-record", "correction", "https://a.org/x", "http://a b", "'https://x/\"'",
-    "'https://x/\\ufeff'", "\"https://x/\\u0085\"", "'ftp://x'", "\"tab\\there\"", "\"bell\\a\"",
-    "[]", "-.inf", "[2024]", "['2024']", "[a, b]", "{}", "'\\u2028'", "\"\\u2028\"", "\"x\\u202e\"",
+    "2024",
+    "'2024'",
+    "02024",
+    "+2024",
+    "0x7E8",
+    "2024.0",
+    "999",
+    "10000",
+    "0000",
+    "'0000'",
+    "2024-02-29",
+    "2023-02-29",
+    "2000-02-29",
+    "1900-02-29",
+    "2024-13",
+    "2024-04-31",
+    "'2024-06'",
+    "true",
+    "'true'",
+    "no",
+    "null",
+    "~",
+    "''",
+    "' '",
+    "'  x  '",
+    "1e3",
+    ".inf",
+    "0o17",
+    "20211217",
+    "1:20",
+    "-1",
+    "a-b",
+    "A-b",
+    "a--b",
+    "a.b_c",
+    "demand",
+    "red-line",
+    "max",
+    "state",
+    "security",
+    "on-record",
+    "correction",
+    "https://a.org/x",
+    "http://a b",
+    "'https://x/\"'",
+    "'https://x/\\ufeff'",
+    '"https://x/\\u0085"',
+    "'ftp://x'",
+    '"tab\\there"',
+    '"bell\\a"',
+    "[]",
+    "-.inf",
+    "[2024]",
+    "['2024']",
+    "[a, b]",
+    "{}",
+    "'\\u2028'",
+    '"\\u2028"',
+    '"x\\u202e"',
 ]
 # Where a scalar goes: (text in MINIMAL to replace, the replacement with {} for the scalar).
 SLOTS = [
@@ -147,10 +198,16 @@ SLOTS = [
     ("        stage: ceasefire\n", "        stage: ceasefire\n        tags: [{}]\n"),
     ("        stage: ceasefire\n", "        stage: ceasefire\n        quote: {}\n"),
     ("        stage: ceasefire\n", "        stage: ceasefire\n        quantities: [{{measure: m, value: {}}}]\n"),
-    ("        stage: ceasefire\n", "        stage: ceasefire\n        quantities: [{{measure: m, value: 1, bound: {}}}]\n"),
+    (
+        "        stage: ceasefire\n",
+        "        stage: ceasefire\n        quantities: [{{measure: m, value: 1, bound: {}}}]\n",
+    ),
     ("    basis: on-record\n", "    basis: on-record\n    date_inferred: {}\n"),
     ("    source: tass-1\n", "    source: {{publisher: TASS, published: {}}}\n"),
-    ("    basis: on-record\n", "    basis: on-record\n    corrections: [{{kind: dispute, source: tass-1, text: x, date: {}}}]\n"),
+    (
+        "    basis: on-record\n",
+        "    basis: on-record\n    corrections: [{{kind: dispute, source: tass-1, text: x, date: {}}}]\n",
+    ),
     ("    party: russia\n", "    party: {}\n"),
     ("    party: ukraine\n", "    parties: [{}]\n"),
     ("sources:\n  - id: tass-1\n", "sources: {}\nold:\n  - id: tass-1\n"),
@@ -220,7 +277,7 @@ def test_the_text_pattern_is_exactly_what_tracker_accepts_as_text() -> None:
     from tracker.core.file_format import _TEXT_SCHEMA_PATTERN, Text
 
     adapter: TypeAdapter[str] = TypeAdapter(Text)
-    pattern = _REGEX._concrete._compile_pattern(_TEXT_SCHEMA_PATTERN)  # type: ignore[attr-defined]
+    pattern = _REGEX._concrete._compile_pattern(_TEXT_SCHEMA_PATTERN)
     characters = ["a", " ", "\t", "\x0b", "\x85", "\x01", "\u2028", "\x1c", "\u202e", "\xa0", "-"]
     for size in range(5):
         for chosen in itertools.product(characters, repeat=size):

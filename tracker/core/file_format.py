@@ -173,7 +173,9 @@ class LadderLevel(_Model):
 
     id: Slug = Field(description="Id of the step, used by a condition's `level`.")
     title: Text = Field(description="The step in words, e.g. `Ukraine neutral, outside NATO`.")
-    description: Text | None = Field(default=None, description="What holding this step means, if the title is not enough.")
+    description: Text | None = Field(
+        default=None, description="What holding this step means, if the title is not enough."
+    )
 
 
 class Issue(_Model):
@@ -295,7 +297,9 @@ class Statement(_Model):
     source: SourceRef = Field(description="Where it is recorded: an id in `sources`, or a source inline.")
     see_also: list[SourceRef] = Field(default_factory=list, description="Further sources for the same statement.")
     basis: Basis = Field(description="Whose account this is: the party's own text or words, or others' report of them.")
-    conditions: list[Condition] = Field(default_factory=list, description="What the party demands, offers or rules out.")
+    conditions: list[Condition] = Field(
+        default_factory=list, description="What the party demands, offers or rules out."
+    )
     withdraws: list[Slug] = Field(
         default_factory=list,
         description="Ids of the party's earlier conditions it explicitly gives up.",

@@ -123,7 +123,7 @@ def _message(detail: ErrorDetails, value: Any) -> str:
         if isinstance(value, PlainScalar):
             # YAML 1.2 reads an unquoted `1997`, `true` or `1e3` as a number or flag;
             # tracker, like the JSON Schema and editors, takes text only as a string.
-            return f"YAML reads `{value.text}` as {_kind(value)}, not text; quote it: \"{value.text}\""
+            return f'YAML reads `{value.text}` as {_kind(value)}, not text; quote it: "{value.text}"'
         return f"expected text, not {_kind(value)}"
     if kind == "list_type":
         return f"expected a list, not {_kind(value)}"
