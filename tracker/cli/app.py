@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker import __version__
+from tracker.cli.complete import complete_issue, complete_party
 from tracker.cli.output import FORMAT_HELP, Color, Format, emit, fail, note, terminal_width, use_color
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ app = typer.Typer(
         "The data lives in a YAML file (default: ./positions.yaml, or $TRACKER_DATA)."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer's --install-completion / --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -205,7 +206,10 @@ AtOption = Annotated[
     str | None, typer.Option("--at", help=f"As of the end of this date ({DateHelp}). [default: today]")
 ]
 PartiesArgument = Annotated[
-    list[str] | None, typer.Argument(help="Parties (id, name or alias). [default: all]", show_default=False)
+    list[str] | None,
+    typer.Argument(
+        help="Parties (id, name or alias). [default: all]", show_default=False, autocompletion=complete_party
+    ),
 ]
 IncludeDisputedOption = Annotated[
     bool,
@@ -258,7 +262,10 @@ def _issue_id(dataset: "Dataset", name: str | None) -> str | None:
 
 @app.command()
 def show(
-    party: Annotated[str, typer.Argument(help="Party id, name or alias (any case).", show_default=False)],
+    party: Annotated[
+        str,
+        typer.Argument(help="Party id, name or alias (any case).", show_default=False, autocompletion=complete_party),
+    ],
     at: AtOption = None,
     include_disputed: IncludeDisputedOption = False,
     data: DataOption = None,
@@ -291,7 +298,9 @@ def diff(
     until: Annotated[
         str | None, typer.Option("--to", help=f"End of the window ({DateHelp}), inclusive. [default: today]")
     ] = None,
-    issue: Annotated[str | None, typer.Option("--issue", "-i", help="Only this issue (id or title).")] = None,
+    issue: Annotated[
+        str | None, typer.Option("--issue", "-i", help="Only this issue (id or title).", autocompletion=complete_issue)
+    ] = None,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when something shifted, like `git diff --exit-code`.")
     ] = False,
@@ -363,7 +372,9 @@ def compare(
 @app.command()
 def timeline(
     party: Annotated[str | None, typer.Option("--party", "-p", help="Only statements of this party.")] = None,
-    issue: Annotated[str | None, typer.Option("--issue", "-i", help="Only conditions on this issue.")] = None,
+    issue: Annotated[
+        str | None, typer.Option("--issue", "-i", help="Only conditions on this issue.", autocompletion=complete_issue)
+    ] = None,
     since: Annotated[str | None, typer.Option("--from", help=f"First date ({DateHelp}).")] = None,
     until: Annotated[str | None, typer.Option("--to", help=f"Last date ({DateHelp}).")] = None,
     include_disputed: IncludeDisputedOption = False,
