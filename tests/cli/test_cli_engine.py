@@ -51,11 +51,12 @@ def test_diff_exit_code(data: Path) -> None:
     assert code == 0
 
 
-def test_diff_defaults_to_every_party_from_the_first_statement(data: Path) -> None:
+def test_diff_defaults_to_every_party_from_its_first_stated_stance(data: Path) -> None:
     code, out, _ = run("diff", "-d", str(data), "-f", "json")
     assert code == 0
     document = json.loads(out)["data"]
-    assert document["since"] == "2022-03-07"
+    assert document["since"] is None
+    assert document["until"] == document["newest"]
     assert [p["party"]["id"] for p in document["parties"]] == ["russia", "ukraine"]
 
 
@@ -75,11 +76,22 @@ def test_timeline_filters(data: Path) -> None:
     assert [e["events"][0]["condition_id"] for e in events] == ["ua-all-for-all"]
 
 
-def test_report_is_markdown_with_a_mermaid_timeline(data: Path) -> None:
+def test_report_is_markdown_that_states_its_newest_statement(data: Path) -> None:
     code, out, _ = run("report", "--since", "2022", "-d", str(data))
     assert code == 0
     assert out.startswith("# Negotiation positions: Test war\n")
-    assert "```mermaid\ntimeline\n" in out
+    assert "Newest statement in the data: " in out
+
+
+def test_reversed_windows_are_usage_errors_naming_the_options(data: Path) -> None:
+    for args, named in (
+        (("diff", "--from", "2025", "--to", "2024"), "--from 2025 is after --to 2024"),
+        (("compare", "--since", "2025", "--at", "2024"), "--since 2025 is after --at 2024"),
+        (("timeline", "--from", "2025", "--to", "2024"), "--from 2025 is after --to 2024"),
+    ):
+        code, out, err = run(*args, "-d", str(data))
+        assert (code, out) == (2, "")
+        assert err == f"tracker: error: {named}\n"
 
 
 def test_output_file_and_colour(data: Path, tmp_path: Path) -> None:

@@ -54,9 +54,9 @@ def test_added_statement_is_named_with_the_shift_it_causes(repo: Path) -> None:
     code, out, err = run("HEAD~1", "HEAD")
     assert code == 0, err
     assert "+ added    ru-2" in out
-    assert "[level neutral → no-enlargement]" in out
-    assert "hardening vs ukraine (0→1)" in out
-    assert "gap nato russia ↔ ukraine: 0 → 1 (diverging)" in out
+    assert "Russia on NATO: 1 rung harder, from “Neutral” to “No enlargement”" in out
+    assert "Gap to Ukraine: 0 → 1 rung." in out
+    assert "gap on nato, russia ↔ ukraine: 0 → 1 (diverging)" in out
 
 
 def test_review_in_markdown_and_json(repo: Path) -> None:
@@ -64,7 +64,7 @@ def test_review_in_markdown_and_json(repo: Path) -> None:
     code, out, _ = run("HEAD~1", "--format", "markdown")
     assert code == 0
     assert "**1 statement(s) added, 0 edited, 0 removed;" in out
-    assert "- Russia on `nato`: `neutral` → `no-enlargement`; hardening vs `ukraine` (0 → 1)" in out
+    assert "- Russia on NATO: 1 rung harder, from “Neutral” to “No enlargement”" in out
     code, out, _ = run("HEAD~1", "--format", "json")
     data = json.loads(out)["data"]
     assert [(e["kind"], e["statement_id"]) for e in data["edits"]] == [("added", "ru-2")]

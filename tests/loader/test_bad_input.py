@@ -166,6 +166,18 @@ def test_bad_id_and_url(write: Writer, minimal_yaml: str) -> None:
     assert "is not an http:// or https:// address" in found[1][1]
 
 
+def test_a_mirror_needs_an_http_address_and_a_publisher(write: Writer, minimal_yaml: str) -> None:
+    original = 'source: {publisher: Reuters, url: "https://reuters.com/a"}'
+    mirrored = original[:-1] + ', via: {publisher: daily8, url: "ftp://daily8.com/a"}}'
+    problem = only(problems_of(write(minimal_yaml.replace(original, mirrored))))
+    assert problem.line == 48
+    assert "is not an http:// or https:// address" in problem.message
+    unnamed = original[:-1] + ', via: {url: "https://daily8.com/a"}}'
+    assert (
+        "missing required key `publisher`" in only(problems_of(write(minimal_yaml.replace(original, unnamed)))).message
+    )
+
+
 def test_impossible_and_malformed_dates(write: Writer, minimal_yaml: str) -> None:
     text = minimal_yaml.replace("date: 2022-03-07", "date: 2022-02-30").replace("date: 2022-03-29", "date: 29.03.2022")
     assert where(problems_of(write(text))) == [

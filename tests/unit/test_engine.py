@@ -14,13 +14,12 @@ from tracker.core.engine import LookupFailed, compare, diff, position, resolve_i
 from tracker.core.engine.results import (
     Change,
     ChangeKind,
-    Direction,
     IssueDiff,
     IssuePosition,
     PartyDiff,
     Position,
+    Shift,
     Trend,
-    Verdict,
     WordChange,
 )
 from tracker.core.engine.words import word_diff
@@ -139,7 +138,7 @@ def test_position_lists_every_issue_with_no_stated_position_as_empty() -> None:
     result = position(dataset, "russia", d("2022-12-31"))
     assert [item.issue.id for item in result.issues] == ["nato", "territory", "prisoners"]
     assert [item.stated for item in result.issues] == [True, False, False]
-    assert issue_of(result, "territory").level is None
+    assert issue_of(result, "territory").stance is None
     assert result.party.id == "russia" and result.at == d("2022-12-31")
 
 
@@ -169,17 +168,49 @@ def test_replaces_and_withdraws_take_conditions_out_of_force() -> None:
     assert active_ids(position(dataset, "russia", d("2022-04-30")), "prisoners") == ["b"]
 
 
-def test_issue_level_is_the_most_recently_stated_active_condition_with_a_level() -> None:
+def ask(result: Position, issue: str = "nato") -> str | None:
+    stance = issue_of(result, issue).stance
+    return stance.ask_level if stance else None
+
+
+def test_without_a_pole_the_ask_is_the_most_recently_stated_rung() -> None:
     dataset = build(
         said("russia", "2022-03-01", cond("a", level="rollback"), cond("b", level="neutral")),
         said("russia", "2022-04-01", cond("c", level="no-enlargement")),
         said("russia", "2022-05-01", cond("a", level="rollback")),
     )
     # Same statement: the later condition in it wins.
-    assert issue_of(position(dataset, "russia", d("2022-03")), "nato").level == "neutral"
-    assert issue_of(position(dataset, "russia", d("2022-04")), "nato").level == "no-enlargement"
+    assert ask(position(dataset, "russia", d("2022-03"))) == "neutral"
+    assert ask(position(dataset, "russia", d("2022-04"))) == "no-enlargement"
     at_may = issue_of(position(dataset, "russia", d("2022-05")), "nato")
-    assert (at_may.level, at_may.level_index) == ("rollback", 3)
+    assert at_may.stance is not None
+    assert (at_may.stance.ask_level, at_may.stance.ask, at_may.stance.low, at_may.stance.high) == ("rollback", 3, 1, 3)
+
+
+POLES: list[Json] = [
+    PARTIES[0] | {"pole": "last"},
+    PARTIES[1] | {"pole": "first"},
+    PARTIES[2],
+]
+
+
+def test_with_a_pole_the_ask_is_the_rung_farthest_toward_it_whatever_was_said_last() -> None:
+    # The defect of the old rule: a milder demand mentioned last read as a climb-down.
+    dataset = build(
+        said("russia", "2022-03-01", cond("halt", level="no-enlargement")),
+        said("russia", "2022-04-01", cond("rollback", level="rollback")),
+        said("russia", "2022-05-01", cond("renounce", level="neutral")),
+        parties=POLES,
+    )
+    result = issue_of(position(dataset, "russia", d("2022-05")), "nato")
+    assert result.stance is not None
+    assert (result.stance.ask_level, result.stance.low_level, result.stance.high_level) == (
+        "rollback",
+        "neutral",
+        "rollback",
+    )
+    nato = issue_diff(party_diff(dataset, "2022-05", "2022-05"))
+    assert nato.headline is not None and nato.headline.shift is Shift.STEADY
 
 
 def test_conditions_are_ordered_by_last_statement_then_id() -> None:
@@ -237,7 +268,7 @@ def disputed_dataset() -> Dataset:
 def test_disputed_statement_is_left_out_but_reported_by_default() -> None:
     result = position(disputed_dataset(), "russia", d("2025-06-30"))
     assert active_ids(result) == ["no-enlargement"]
-    assert issue_of(result, "nato").level == "no-enlargement"
+    assert ask(result) == "no-enlargement"
     (report,) = result.disputed
     assert report.citation.statement_id == "baltic-claim"
     assert report.citation.disputed is True
@@ -252,7 +283,7 @@ def test_disputed_statement_is_left_out_but_reported_by_default() -> None:
 def test_disputed_statement_counts_when_asked_and_stays_labelled() -> None:
     result = position(disputed_dataset(), "russia", d("2025-06-30"), include_disputed=True)
     assert active_ids(result) == ["no-enlargement", "baltic"]
-    assert issue_of(result, "nato").level == "rollback"
+    assert ask(result) == "rollback"
     baltic = issue_of(result, "nato").conditions[1]
     assert baltic.last_stated.disputed is True
     assert issue_of(result, "nato").conditions[0].last_stated.disputed is False
@@ -362,10 +393,8 @@ def test_replaced_condition_with_level_move_and_words() -> None:
     assert change.kind is ChangeKind.REPLACED
     assert change.chain == ("neutral", "no-enl")
     assert change.level_move == 1
-    assert change.words == (
-        WordChange("delete", "Ukraine stays neutral"),
-        WordChange("insert", "NATO stops enlarging"),
-    )
+    # The texts share no word: below WORD_DIFF_MIN_SHARED, no word diff is shown.
+    assert change.words == ()
     assert found.shifted
 
 
@@ -415,7 +444,7 @@ def test_moved_takes_precedence_over_reworded_and_keeps_words() -> None:
     )
     (nato,) = issue_diff(party_diff(dataset, "2023", "2023")).changes
     assert (nato.kind, nato.level_move) == (ChangeKind.MOVED, -2)
-    assert nato.words == (WordChange("delete", "NATO back to 1997"), WordChange("insert", "Ukraine neutral"))
+    assert nato.words == ()  # nothing shared, so no word diff
     (territory,) = issue_diff(party_diff(dataset, "2024", "2024"), "territory").changes
     assert (territory.kind, territory.level_move, territory.words) == (ChangeKind.MOVED, 1, ())
 
@@ -503,67 +532,138 @@ def direction_dataset() -> Dataset:
         said("russia", "2022-03-01", cond("ru", level="no-enlargement")),
         said("russia", "2024-03-01", cond("ru", level="rollback")),
         said("russia", "2025-03-01", cond("ru", level="neutral")),
+        parties=POLES,
     )
 
 
-def test_hardening_widens_the_distance_to_each_counterpart() -> None:
+def test_a_move_toward_the_own_pole_is_harder_and_widens_the_gaps() -> None:
     nato = issue_diff(party_diff(direction_dataset(), "2024", "2024"))
-    assert (nato.level_before, nato.level_after) == ("no-enlargement", "rollback")
-    assert nato.directions == (
-        Direction("ukraine", 2, 3, Verdict.HARDENING),
-        Direction("usa", 1, 2, Verdict.HARDENING),
-    )
+    assert nato.headline is not None
+    assert (nato.headline.shift, nato.headline.rungs, nato.headline.turn) == (Shift.HARDER, 1, None)
+    assert (nato.headline.before and nato.headline.before.ask_level) == "no-enlargement"
+    assert (nato.headline.after and nato.headline.after.ask_level) == "rollback"
+    assert [(x.counterpart.id, x.gap_before, x.gap_after, x.trend) for x in nato.directions] == [
+        ("ukraine", 2, 3, Trend.DIVERGING),
+        ("usa", 1, 2, Trend.DIVERGING),
+    ]
+    assert nato.headline.counterpart is not None and nato.headline.counterpart.id == "ukraine"
+    assert nato.headline.moved_by is not None and str(nato.headline.moved_by.date) == "2024-03-01"
 
 
-def test_directions_are_sorted_by_counterpart_id() -> None:
+def test_the_main_counterpart_is_the_opposite_pole_before_a_mediator() -> None:
     dataset = build(
         said("usa", "2022-03-01", cond("us", level="neutral")),
+        said("usa", "2022-04-01", cond("us", level="neutral", text="again")),
         said("ukraine", "2022-03-01", cond("ua", level="joins")),
         said("russia", "2022-03-01", cond("ru", level="no-enlargement")),
         said("russia", "2024-03-01", cond("ru", level="rollback")),
-        parties=list(reversed(PARTIES)),
+        parties=list(reversed(POLES)),
     )
     directions = issue_diff(party_diff(dataset, "2024", "2024")).directions
-    assert [direction.counterpart for direction in directions] == ["ukraine", "usa"]
+    assert [direction.counterpart.id for direction in directions] == ["ukraine", "usa"]
 
 
-def test_softening_narrows_the_distance() -> None:
+def test_a_move_away_from_the_own_pole_is_softer() -> None:
     nato = issue_diff(party_diff(direction_dataset(), "2025", "2025"))
-    assert nato.directions == (
-        Direction("ukraine", 3, 1, Verdict.SOFTENING),
-        Direction("usa", 2, 0, Verdict.SOFTENING),
-    )
+    assert nato.headline is not None
+    assert (nato.headline.shift, nato.headline.rungs) == (Shift.SOFTER, 2)
+    assert [(x.gap_before, x.gap_after, x.trend) for x in nato.directions] == [
+        (3, 1, Trend.CONVERGING),
+        (2, 0, Trend.CONVERGING),
+    ]
 
 
-def test_counterpart_is_held_at_its_current_level() -> None:
-    # Ukraine moves away in the same window; Russia's own move is still measured against Ukraine's new level.
+def test_down_and_back_up_is_harder_since_the_turn_never_steady() -> None:
+    # Russia's NATO story in miniature: rollback, down to neutral, back up to rollback.
     dataset = build(
-        said("ukraine", "2022-03-01", cond("ua", level="joins")),
-        said("russia", "2022-03-01", cond("ru", level="no-enlargement")),
-        said("russia", "2024-03-01", cond("ru", level="neutral")),
-        said("ukraine", "2024-04-01", cond("ua", level="rollback")),
+        said("russia", "2021-12-17", cond("ru-1997", level="rollback")),
+        said("russia", "2022-04-15", cond("ru-neutral", level="neutral", replaces=["ru-1997"]), id="istanbul"),
+        said("russia", "2024-06-14", cond("ru-halt", level="no-enlargement", replaces=["ru-neutral"])),
+        said("russia", "2025-06-09", cond("ru-thin", level="rollback"), id="ryabkov"),
+        parties=POLES,
     )
-    nato = issue_diff(party_diff(dataset, "2024", "2024"))
-    assert nato.directions == (Direction("ukraine", 1, 2, Verdict.HARDENING),)
+    for since in ("2022-03-01", None):
+        result = diff(dataset, ["russia"], d(since) if since else None, d("2025-07-01"), issue_id="nato")
+        headline = result.parties[0].issues[0].headline
+        assert headline is not None
+        assert (headline.before and headline.before.ask_level, headline.after and headline.after.ask_level) == (
+            "rollback",
+            "rollback",
+        )
+        assert (headline.shift, headline.rungs) == (Shift.HARDER, 2)
+        assert headline.turn is not None and headline.turn.citation.statement_id == "istanbul"
+        assert headline.moved_by is not None and headline.moved_by.statement_id == "ryabkov"
 
 
-def test_no_direction_without_a_level_before() -> None:
+def test_without_a_start_date_the_baseline_is_the_first_stated_stance() -> None:
     dataset = build(
-        said("ukraine", "2022-03-01", cond("ua", level="joins")),
-        said("russia", "2024-03-01", cond("ru", level="rollback")),
+        said("ukraine", "2022-03-29", cond("ua-neutral", level="neutral"), id="offer"),
+        said("ukraine", "2022-09-30", cond("ua-join", level="joins", replaces=["ua-neutral"]), id="application"),
+        parties=POLES,
     )
-    nato = issue_diff(party_diff(dataset, "2024", "2024"))
-    assert (nato.level_before, nato.level_after, nato.directions) == (None, "rollback", ())
+    result = diff(dataset, ["ukraine"], None, None)
+    assert str(result.until) == "2022-09-30" and str(result.newest) == "2022-09-30"
+    nato = issue_diff(result.parties[0])
+    assert [(c.kind.value, c.chain) for c in nato.changes] == [("replaced", ("ua-neutral", "ua-join"))]
+    assert nato.headline is not None
+    assert (nato.headline.shift, nato.headline.rungs, str(nato.headline.since)) == (Shift.HARDER, 1, "2022-03-29")
 
 
-def test_steady_when_a_reword_keeps_the_level() -> None:
+def test_a_condition_replaced_by_two_reports_both_lineages() -> None:
     dataset = build(
-        said("ukraine", "2022-03-01", cond("ua", level="joins")),
-        said("russia", "2022-03-01", cond("ru", level="neutral", text="neutral")),
-        said("russia", "2024-03-01", cond("ru", level="neutral", text="strictly neutral")),
+        said("russia", "2022-03-01", cond("a", level="neutral")),
+        said(
+            "russia",
+            "2023-03-01",
+            cond("b", level="rollback", replaces=["a"]),
+            cond("c", level="no-enlargement", replaces=["a"]),
+        ),
     )
-    nato = issue_diff(party_diff(dataset, "2024", "2024"))
-    assert nato.directions == (Direction("ukraine", 1, 1, Verdict.STEADY),)
+    nato = issue_diff(party_diff(dataset, "2023", "2023"))
+    assert sorted(c.chain for c in nato.changes) == [("a", "b"), ("a", "c")]
+    assert {c.kind for c in nato.changes} == {ChangeKind.REPLACED}
+
+
+def test_an_issue_filter_keeps_a_condition_replaced_by_one_on_another_issue() -> None:
+    dataset = build(
+        said("russia", "2022-03-01", cond("a", level="neutral")),
+        said("russia", "2023-03-01", cond("b", "prisoners", replaces=["a"])),
+    )
+    found = party_diff(dataset, "2023", "2023", issue_id="nato")
+    (nato,) = found.issues
+    assert nato.issue.id == "nato"
+    assert [(c.kind.value, c.chain) for c in nato.changes] == [("replaced", ("a", "b"))]
+
+
+def test_a_reversed_window_is_refused() -> None:
+    from tracker.core.errors import WindowReversed
+
+    with pytest.raises(WindowReversed):
+        diff(direction_dataset(), ["russia"], d("2025"), d("2024"))
+    with pytest.raises(WindowReversed):
+        compare(direction_dataset(), ["russia"], at=d("2024"), since=d("2025"))
+
+
+def test_diff_and_review_classify_a_reword_at_the_same_rung_alike() -> None:
+    from tracker.core.engine.review import review
+
+    old = build(
+        said("ukraine", "2022-03-01", cond("ua", level="joins")),
+        said("russia", "2022-03-01", cond("ru", text="neutral")),
+        parties=POLES,
+    )
+    new = build(
+        said("ukraine", "2022-03-01", cond("ua", level="joins")),
+        said("russia", "2022-03-01", cond("ru", text="neutral")),
+        said("russia", "2024-03-01", cond("ru", text="strictly neutral")),
+        parties=POLES,
+    )
+    nato = issue_diff(party_diff(new, "2024", "2024"))
+    (shift,) = review(old, new, d("2024-12")).shifts
+    (reviewed,) = shift.issues
+    assert kinds(nato.changes) == kinds(reviewed.changes) == [("reworded", "ru")]
+    assert nato.headline is not None and reviewed.headline is not None
+    assert nato.headline.shift is reviewed.headline.shift is Shift.STEADY
 
 
 def test_diff_reports_disputed_statements_in_the_window_and_uses_them_only_on_request() -> None:
@@ -646,12 +746,9 @@ def test_compare_steady_and_unknown_trends() -> None:
     assert [(gap.distance_since, gap.trend) for gap in no_since.gaps] == [(None, None), (None, None)]
     with_usa = compare(dataset, ["ukraine", "usa", "russia"], d("2025"), since=d("2024"))
     assert [(gap.issue, gap.party_a, gap.party_b, gap.distance, gap.trend) for gap in with_usa.gaps] == [
-        ("nato", "ukraine", "usa", None, None),
+        # Only pairs where both hold a stance: the United States holds none here.
         ("nato", "ukraine", "russia", 3, Trend.DIVERGING),
-        ("nato", "usa", "russia", None, None),
-        ("territory", "ukraine", "usa", None, None),
         ("territory", "ukraine", "russia", 1, Trend.CONVERGING),
-        ("territory", "usa", "russia", None, None),
     ]
 
 
@@ -691,6 +788,7 @@ def test_timeline_describes_what_each_statement_did() -> None:
         ("t5", [("b", "replaces", ("a",))]),
         ("t6", [("p", "withdrawn", ())]),
         ("t7", [("u", "new", ())]),
+        ("t8", [("baltic", "new", ())]),  # a corrected report: listed, labelled, counted for no one
     ]
     withdrawn = result.events[5].events[0]
     assert (withdrawn.issue, withdrawn.text, withdrawn.level) == ("prisoners", "text of p", None)
@@ -732,8 +830,9 @@ def test_timeline_filters_by_issue_and_drops_empty_statements() -> None:
     assert result.issue == "prisoners"
 
 
-def test_timeline_shows_disputed_only_on_request_with_corrections() -> None:
-    assert "t8" not in [event.citation.statement_id for event in timeline(timeline_dataset()).events]
+def test_timeline_always_shows_disputed_statements_labelled_with_corrections() -> None:
+    (shown,) = [e for e in timeline(timeline_dataset()).events if e.citation.statement_id == "t8"]
+    assert shown.citation.disputed and shown.corrections
     result = timeline(timeline_dataset(), include_disputed=True)
     last = result.events[-1]
     assert last.citation.statement_id == "t8" and last.citation.disputed
@@ -793,3 +892,25 @@ def test_lookup_miss_without_anything_close() -> None:
         resolve_issue(build(), "zzzz")
     assert str(caught.value) == "unknown issue `zzzz`"
     assert caught.value.suggestion is None
+
+
+def test_texts_side_by_side_stand_against_each_sides_ask_and_mark_what_they_leave_out() -> None:
+    from tracker.core.engine.texts import compare_texts
+
+    dataset = build(
+        said("ukraine", "2022-03-01", cond("ua", level="joins")),
+        said("russia", "2022-03-01", cond("ru", level="rollback")),
+        said("usa", "2022-06-01", cond("plan-n", level="neutral"), cond("plan-p", "prisoners"), id="plan"),
+        said("ukraine", "2022-07-01", cond("ua-t", "territory", level="full-withdrawal"), id="counter"),
+        parties=POLES,
+    )
+    result = compare_texts(dataset, ["plan", "counter"])
+    assert [party.id for party in result.parties] == ["russia", "ukraine"]  # the two poles
+    rows = {row.issue.id: row.cells for row in result.rows}
+    assert list(rows) == ["nato", "territory", "prisoners"]
+    plan, counter = rows["nato"]
+    assert plan.stance is not None and plan.stance.ask_level == "neutral"
+    assert [(a.party.id, a.distance) for a in plan.against] == [("russia", 2), ("ukraine", 1)]
+    assert counter.conditions == ()  # the counter-proposal leaves NATO out
+    with pytest.raises(LookupFailed, match="unknown statement `plam`; did you mean `plan`"):
+        compare_texts(dataset, ["plam"])

@@ -15,6 +15,7 @@ PAIRS = [
     (file_format.LadderLevel, model.LadderLevel),
     (file_format.Issue, model.Issue),
     (file_format.Party, model.Party),
+    (file_format.Via, model.Via),
     (file_format.Source, model.Source),
     (file_format.Speaker, model.Speaker),
     (file_format.Quantity, model.Quantity),
@@ -51,7 +52,15 @@ FULL = {
         }
     ],
     "parties": [{"id": "ru", "name": "Russia", "kind": "state", "aliases": ["Kremlin"]}],
-    "sources": [{"id": "tass", "publisher": "TASS", "published": "2022-03", "url": "https://tass.com/1"}],
+    "sources": [
+        {
+            "id": "tass",
+            "publisher": "TASS",
+            "published": "2022-03",
+            "url": "https://tass.com/1",
+            "via": {"publisher": "mirror.example", "url": "https://mirror.example/1"},
+        }
+    ],
     "statements": [
         {
             "id": "ru-1",
@@ -88,6 +97,7 @@ def test_conversion_keeps_every_value_and_its_type() -> None:
     first, joint = records.statements
     assert first.date == PartialDate(2022, 3, 7)
     assert records.sources[0].published == PartialDate(2022, 3)
+    assert records.sources[0].via == model.Via(publisher="mirror.example", url="https://mirror.example/1")
     assert first.see_also == (model.Source(publisher="Reuters"), "tass")
     assert [q.value for q in first.conditions[0].quantities] == [600000, 1.5]
     assert isinstance(first.conditions[0].quantities[0].value, int)  # an integer stays one in every output

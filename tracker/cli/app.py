@@ -5,6 +5,7 @@ that `tracker --help` stays quick.
 """
 
 import os
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -237,6 +238,12 @@ def _optional_date(text: str | None, option: str) -> "PartialDate | None":
     return None if text is None else _date(text, option)
 
 
+def _check_window(start: "PartialDate | None", end: "PartialDate | None", start_option: str, end_option: str) -> None:
+    """A window that starts after it ends is a usage error, never a reversed diff."""
+    if start is not None and end is not None and start.start > end.end:
+        fail(f"{start_option} {start} is after {end_option} {end}")
+
+
 def _party_ids(dataset: "Dataset", names: list[str] | None) -> list[str]:
     """Party ids for names given by id, name or alias; every party when none."""
     from tracker.core.engine.lookup import LookupFailed, resolve_party
@@ -292,11 +299,12 @@ def diff(
         str | None,
         typer.Option(
             "--from",
-            help=f"Start of the window ({DateHelp}); the state just before it is the baseline. [default: the first statement]",
+            help=f"Start of the window ({DateHelp}); the state just before it is the baseline. [default: each issue's first stated stance]",
         ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--to", help=f"End of the window ({DateHelp}), inclusive. [default: today]")
+        str | None,
+        typer.Option("--to", help=f"End of the window ({DateHelp}), inclusive. [default: the newest statement]"),
     ] = None,
     issue: Annotated[
         str | None, typer.Option("--issue", "-i", help="Only this issue (id or title).", autocompletion=complete_issue)
@@ -310,11 +318,14 @@ def diff(
     output: OutputOption = None,
     color: ColorOption = Color.AUTO,
 ) -> None:
-    """Show what shifted between two dates: added, dropped, replaced, reworded, moved.
+    """Show what shifted between two dates: a headline in words per party and issue, then the detail.
 
-    Moves on laddered issues are called hardening or softening against each
-    counterpart. Corrected or disputed reports are listed, labelled, and left out
-    of the shifts unless --include-disputed.
+    On a laddered issue the headline gives the party's ask before and after (and
+    the turning point when it went one way and came back), how many rungs harder
+    or softer by the party's own pole, the gap to its main counterpart, and the
+    statement that moved it last. Without --from, each issue starts from the
+    party's first stated stance. Corrected or disputed reports are listed,
+    labelled, and left out of the shifts unless --include-disputed.
 
     Example:  tracker diff russia --from 2022-03-01 --to 2025-07-01 --issue nato
     """
@@ -322,12 +333,13 @@ def diff(
 
     dataset = load(data)
     ids = _party_ids(dataset, parties)
-    first = min((p.statement.date for p in dataset.statements if set(p.parties) & set(ids)), default=None)
+    start, end = _optional_date(since, "--from"), _optional_date(until, "--to")
+    _check_window(start, end, "--from", "--to")
     result = compute_diff(
         dataset,
         ids,
-        since=_date(since, "--from", default=first),
-        until=_date(until, "--to"),
+        since=start,
+        until=end,
         issue_id=_issue_id(dataset, issue),
         include_disputed=include_disputed,
     )
@@ -359,11 +371,13 @@ def compare(
     from tracker.core.engine.compare import compare as compute_compare
 
     dataset = load(data)
+    when, start = _date(at, "--at"), _optional_date(since, "--since")
+    _check_window(start, when, "--since", "--at")
     result = compute_compare(
         dataset,
         _party_ids(dataset, parties),
-        at=_date(at, "--at"),
-        since=_optional_date(since, "--since"),
+        at=when,
+        since=start,
         include_disputed=include_disputed,
     )
     emit(_renderer(format, color, output).comparison(result), output)
@@ -391,13 +405,15 @@ def timeline(
 
     dataset = load(data)
     party_id = _party_ids(dataset, [party])[0] if party else None
+    start, end = _optional_date(since, "--from"), _optional_date(until, "--to")
+    _check_window(start, end, "--from", "--to")
     result = compute_timeline(
         dataset,
         party_id=party_id,
         issue_id=_issue_id(dataset, issue),
         include_disputed=include_disputed,
-        since=_optional_date(since, "--from"),
-        until=_optional_date(until, "--to"),
+        since=start,
+        until=end,
     )
     emit(_renderer(format, color, output).timeline(result), output)
 
@@ -429,8 +445,9 @@ def report(
     from tracker.core.engine.report import report as compute_report
 
     today = date.today()
-    when = _date(at, "--at")
+    when = _optional_date(at, "--at")
     start = _date(since, "--since", default=PartialDate.of(today.replace(year=today.year - 1, day=min(today.day, 28))))
+    _check_window(start, when, "--since", "--at")
     dataset = load(data)
     emit(_renderer(format, color, output, max_chars).report(compute_report(dataset, when, start)), output)
 
@@ -628,4 +645,10 @@ def main() -> None:
     # collector would only rescan them (see tracker.load.loader). Reference
     # counting still frees everything as usual.
     gc.disable()
-    app()
+    from tracker.core.errors import WindowReversed
+
+    try:
+        app()
+    except WindowReversed as error:  # a default date met a typed one the wrong way round
+        print(f"tracker: error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None

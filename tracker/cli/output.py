@@ -31,9 +31,12 @@ def use_color(choice: Color, output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def terminal_width(output: Path | None) -> int:
+def terminal_width(output: Path | None) -> int | None:
+    """The width to wrap at: the terminal's, or $COLUMNS; None (no wrapping) into a pipe or a file."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
     if output is not None or not sys.stdout.isatty():
-        return int(os.environ.get("COLUMNS", "100")) if os.environ.get("COLUMNS", "").isdigit() else 100
+        return None
     return shutil.get_terminal_size((100, 24)).columns
 
 

@@ -46,7 +46,14 @@ _WHEN_WHO = (
     "basis",
     "disputed",
 )
-_SOURCE = ("source_publisher", "source_title", "source_url", "source_published")
+_SOURCE = (
+    "source_publisher",
+    "source_title",
+    "source_url",
+    "source_via_publisher",  # the mirror or aggregator actually read, when not the original
+    "source_via_url",
+    "source_published",
+)
 
 COLUMNS: dict[RowKind, tuple[str, ...]] = {
     RowKind.STATEMENTS: (
@@ -56,7 +63,7 @@ COLUMNS: dict[RowKind, tuple[str, ...]] = {
         *_SOURCE,
         "conditions",  # how many conditions it states
         "withdraws",  # list of condition ids
-        "corrections",  # list of {kind, text, date, publisher, url}
+        "corrections",  # list of {kind, text, date, publisher, url, via}
         "note",
     ),
     RowKind.CONDITIONS: (
@@ -128,6 +135,7 @@ def _statement_fields(dataset: Dataset, placed: Placed) -> dict[str, Any]:
                 "date": str(correction.date) if correction.date else None,
                 "publisher": cited.publisher if cited else None,
                 "url": cited.url if cited else None,
+                "via": msgspec.to_builtins(cited.via) if cited and cited.via else None,
             }
         )
     return {
@@ -145,6 +153,8 @@ def _statement_fields(dataset: Dataset, placed: Placed) -> dict[str, Any]:
         "source_publisher": source.publisher if source else None,
         "source_title": source.title if source else None,
         "source_url": source.url if source else None,
+        "source_via_publisher": source.via.publisher if source and source.via else None,
+        "source_via_url": source.via.url if source and source.via else None,
         "source_published": str(source.published) if source and source.published else None,
         "withdraws": list(statement.withdraws),
         "corrections": corrections,

@@ -33,7 +33,17 @@ from pydantic import (
 
 from tracker.core import model
 from tracker.core.dates import PartialDate
-from tracker.core.model import SCHEMA_VERSION, Basis, Bound, Category, ConditionKind, CorrectionKind, PartyKind, Stage
+from tracker.core.model import (
+    SCHEMA_VERSION,
+    Basis,
+    Bound,
+    Category,
+    ConditionKind,
+    CorrectionKind,
+    PartyKind,
+    Pole,
+    Stage,
+)
 from tracker.core.scalars import resolved_value
 from tracker.core.text import CONTROL_CHARACTERS
 
@@ -209,16 +219,32 @@ class Party(_Model):
         description="Other names, matched case-insensitively on the command line and by `extract`.",
     )
     description: Text | None = Field(default=None, description="Who the party is, if the name is not enough.")
+    pole: Pole | None = Field(
+        default=None,
+        description=(
+            "The end of every ladder this party pulls toward: `first` (the first rung) or `last`. "
+            "With a pole, the party's ask on an issue is its active rung farthest toward it; "
+            "without one (a mediator), its most recent rung."
+        ),
+    )
+
+
+class Via(_Model):
+    """The copy actually read when it is not the original publisher's: a mirror, an aggregator."""
+
+    publisher: Text = Field(description="Who published the copy, e.g. a mirror site.")
+    url: Url = Field(description="Where the copy was read: an http:// or https:// address.")
 
 
 class Source(_Model):
     """Where a statement or a correction is recorded."""
 
     id: Slug | None = Field(default=None, description="Required in `sources`; absent when cited inline.")
-    publisher: Text = Field(description="Who published it: an outlet, a ministry, an agency.")
+    publisher: Text = Field(description="The original publisher, even when the copy read is a mirror.")
     title: Text | None = Field(default=None, description="The headline or document title, as published.")
-    url: Url | None = Field(default=None, description="Where to read it: an http:// or https:// address.")
+    url: Url | None = Field(default=None, description="The original publisher's address, when known.")
     published: DateValue | None = Field(default=None, description="When the source was published.")
+    via: Via | None = Field(default=None, description="The copy actually read, when it is not the original.")
     note: Text | None = Field(default=None, description="Caveats: mirror, translation, paywall.")
 
 
@@ -433,6 +459,9 @@ ENUM_MEANINGS: dict[str, str] = {
     # CorrectionKind
     "correction": "The attribution was wrong: the source that made it, or a better one, says so.",
     "dispute": "The attribution is contested, not withdrawn.",
+    # Pole
+    "first": "Toward the first rung of every ladder.",
+    "last": "Toward the last rung of every ladder.",
     # Bound
     "max": "At most this number.",
     "min": "At least this number.",

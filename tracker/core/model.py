@@ -59,6 +59,13 @@ class Stage(str, Enum):
     SETTLEMENT = "settlement"
 
 
+class Pole(str, Enum):
+    """The end of every ladder a party pulls toward."""
+
+    FIRST = "first"  # toward the ladder's first rung
+    LAST = "last"  # toward the ladder's last rung
+
+
 class CorrectionKind(str, Enum):
     CORRECTION = "correction"
     DISPUTE = "dispute"
@@ -106,14 +113,23 @@ class Party(Record, frozen=True):
     kind: PartyKind
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    pole: Pole | None = None
+
+
+class Via(Record, frozen=True):
+    """The copy actually read (a mirror or aggregator) when it is not the original publisher's."""
+
+    publisher: str
+    url: str
 
 
 class Source(Record, frozen=True, kw_only=True):
     id: str | None = None
-    publisher: str
+    publisher: str  # the original publisher, even when the copy read is a mirror
     title: str | None = None
-    url: str | None = None
+    url: str | None = None  # the original's address, when known
     published: PartialDate | None = None
+    via: Via | None = None
     note: str | None = None
 
 

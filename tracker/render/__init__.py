@@ -15,7 +15,9 @@ class Format(str, Enum):
     JSON = "json"
 
 
-def renderer_for(format: Format, *, color: bool = False, width: int = 100, max_chars: int = 1_000_000) -> Renderer:
+def renderer_for(
+    format: Format, *, color: bool = False, width: int | None = 100, max_chars: int = 1_000_000
+) -> Renderer:
     """The renderer for a format; imports only that format's module."""
     if format is Format.JSON:
         from tracker.render.json import JsonRenderer

@@ -6,6 +6,8 @@ from abc import ABC, abstractmethod
 
 from tracker.core.dataset import Dataset
 from tracker.core.engine.results import (
+    ActiveCondition,
+    Change,
     ChangeKind,
     Citation,
     Comparison,
@@ -13,8 +15,10 @@ from tracker.core.engine.results import (
     DiffResult,
     Position,
     Review,
+    Stance,
     Timeline,
 )
+from tracker.core.engine.texts import TextComparison
 from tracker.core.results import Report, ValidationReport
 from tracker.core.text import CONTROL
 
@@ -30,12 +34,6 @@ MARKERS = {
 }
 
 
-def move_marker(level_move: int | None) -> str:
-    if not level_move:
-        return ""
-    return f"↑{level_move}" if level_move > 0 else f"↓{-level_move}"
-
-
 def inert(text: str) -> str:
     """Text with every control character shown as a visible escape.
 
@@ -45,11 +43,25 @@ def inert(text: str) -> str:
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def via_steps(group: list[Change]) -> list[ActiveCondition]:
+    """The intermediate steps of replacements that end in one successor, each once, in order."""
+    steps: dict[str, ActiveCondition] = {}
+    for change in group:
+        for step in change.via:
+            steps.setdefault(step.condition.id, step)
+    return list(steps.values())
+
+
+def publisher_line(citation: Citation) -> str:
+    """The publisher, and the mirror actually read when there is one: `TASS via news-pravda.com`."""
+    return f"{citation.publisher} via {citation.via.publisher}" if citation.via else citation.publisher
+
+
 def citation_line(citation: Citation) -> str:
     """`publisher, date (basis)` with the speaker when known: the plain form."""
     who = f"{citation.speaker}; " if citation.speaker else ""
     flag = ", disputed" if citation.disputed else ""
-    return f"{who}{citation.publisher}, {citation.date} ({citation.basis.value}{flag})"
+    return f"{who}{publisher_line(citation)}, {citation.date} ({citation.basis.value}{flag})"
 
 
 def review_headline(review: Review) -> str:
@@ -57,17 +69,26 @@ def review_headline(review: Review) -> str:
     counts = {kind: 0 for kind in ("added", "edited", "removed")}
     for edit in review.edits:
         counts[edit.kind.value] += 1
-    moved = sum(1 for shift in review.shifts for issue in shift.issues if issue.level_before != issue.level_after)
+    moved = sum(
+        1
+        for shift in review.shifts
+        for issue in shift.issues
+        if issue.headline is not None and _ask(issue.headline.before) != _ask(issue.headline.after)
+    )
     return (
         f"{counts['added']} statement(s) added, {counts['edited']} edited, {counts['removed']} removed; "
-        f"{len(review.shifts)} party position(s) shift, {moved} ladder move(s), {len(review.gaps)} gap(s) change."
+        f"{len(review.shifts)} party position(s) shift, {moved} ask(s) move, {len(review.gaps)} gap(s) change."
     )
+
+
+def _ask(stance: Stance | None) -> int | None:
+    return stance.ask if stance is not None else None
 
 
 def correction_source(note: CorrectionNote) -> str:
     """A correcting source: publisher and, when known, the correction's date."""
     when = f", {note.date}" if note.date else ""
-    return f"{note.source.publisher}{when}"
+    return f"{publisher_line(note.source)}{when}"
 
 
 class Renderer(ABC):
@@ -99,3 +120,6 @@ class Renderer(ABC):
 
     @abstractmethod
     def review(self, review: Review) -> str: ...
+
+    @abstractmethod
+    def texts(self, comparison: TextComparison) -> str: ...

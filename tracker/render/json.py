@@ -12,6 +12,7 @@ from tracker import __version__
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
 from tracker.core.engine.results import Comparison, DiffResult, Position, Review, Timeline
+from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party, Record
 from tracker.core.problems import Problem
 from tracker.core.results import Report, ValidationReport
@@ -96,6 +97,9 @@ class JsonRenderer(Renderer):
 
     def report(self, report: Report) -> str:
         return envelope("report", to_json(report))
+
+    def texts(self, comparison: TextComparison) -> str:
+        return envelope("texts", to_json(comparison))
 
     def review(self, review: Review) -> str:
         data = to_json(review)

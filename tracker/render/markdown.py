@@ -10,6 +10,7 @@ import html
 import re
 
 from tracker.core.dataset import Dataset
+from tracker.core.dates import PartialDate
 from tracker.core.engine.results import (
     ActiveCondition,
     Change,
@@ -20,16 +21,19 @@ from tracker.core.engine.results import (
     DiffResult,
     DisputedReport,
     IssueDiff,
-    IssuePosition,
     PartyDiff,
     Position,
     Review,
+    Stance,
     StatementEdit,
     Timeline,
     WordChange,
 )
+from tracker.core.engine.texts import TextComparison
+from tracker.core.model import Issue, Party
 from tracker.core.results import Report, ValidationReport
-from tracker.render.base import MARKERS, Renderer, inert, move_marker, review_headline
+from tracker.render.base import Renderer, inert, review_headline, via_steps
+from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words, text_cell_words
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|~!$])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>:]|\d+[.)])")
@@ -84,25 +88,25 @@ def mermaid_text(text: str, limit: int = 80) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
-def md_citation(citation: Citation) -> str:
+def md_source(citation: Citation) -> str:
+    """The publisher, linked when its address is known, then `via` the mirror actually read."""
     publisher = md_text(citation.publisher)
     source = f"[{publisher}](<{citation.url}>)" if citation.url else publisher
+    if citation.via:
+        source += f" via [{md_text(citation.via.publisher)}](<{citation.via.url}>)"
+    return source
+
+
+def md_citation(citation: Citation) -> str:
+    source = md_source(citation)
     speaker = f"{md_text(citation.speaker)}, " if citation.speaker else ""
     flag = " · **disputed**" if citation.disputed else ""
     return f"{speaker}{source}, {citation.date} · {citation.basis.value}{flag}"
 
 
 def md_correction_source(note: CorrectionNote) -> str:
-    publisher = md_text(note.source.publisher)
-    source = f"[{publisher}](<{note.source.url}>)" if note.source.url else publisher
+    source = md_source(note.source)
     return f"{source}, {note.date}" if note.date else source
-
-
-def md_level(issue_position: IssuePosition) -> str:
-    if issue_position.level is None or issue_position.level_index is None:
-        return "—"
-    steps = len(issue_position.issue.ladder)
-    return f"{md_code(issue_position.level)} ({issue_position.level_index + 1} of {steps})"
 
 
 def md_words(words: tuple[WordChange, ...]) -> str:
@@ -122,184 +126,192 @@ def md_details(summary: str, body: str) -> str:
     return f"<details><summary>{summary}</summary>\n\n{body}\n</details>\n"
 
 
-def md_condition(active: ActiveCondition) -> str:
+def md_condition(issue: Issue | None, active: ActiveCondition) -> str:
     condition = active.condition
-    return f"{md_code(condition.id)} {condition.kind.value}, {condition.stage.value}: {md_text(condition.text)} ({md_citation(active.last_stated)})"
+    level = f" \\[{md_text(rung(issue, active.level_index))}\\]" if issue and active.level_index is not None else ""
+    return f"{md_text(condition.text)}{level} ({md_citation(active.last_stated)} · {md_code(condition.id)})"
 
 
 def md_disputed(reports: tuple[DisputedReport, ...]) -> str:
     lines = []
     for report in reports:
-        conditions = "; ".join(f"{md_code(c.id)}: {md_text(c.text)}" for c in report.conditions)
-        lines.append(f"- **reported** {conditions} ({md_citation(report.citation)})")
+        conditions = "; ".join(md_text(c.text) for c in report.conditions)
+        lines.append(f"- **reported, then corrected:** {conditions} ({md_citation(report.citation)})")
         for note in report.corrections:
             lines.append(f"  - **{note.kind.value}**: {md_text(note.text)} ({md_correction_source(note)})")
     return "\n".join(lines) + "\n"
 
 
 def _position_markdown(position: Position, heading: str = "##") -> str:
-    rows = []
-    for issue_position in position.issues:
-        conditions = "<br>".join(md_condition(a) for a in issue_position.conditions) or "*no stated position*"
-        rows.append([md_code(issue_position.issue.id), md_level(issue_position), conditions])
-    parts = [
-        f"{heading} {md_text(position.party.name)}: position as of {position.at}\n\n",
-        md_table(["issue", "level", "conditions"], rows),
-    ]
+    parts = [f"{heading} {md_text(position.party.name)}: position as of {position.at}\n\n"]
+    silent = []
+    for row in position.issues:
+        if not row.stated:
+            silent.append(row.issue.title)
+            continue
+        stance = f": asks {md_text(stance_words(row.issue, row.stance))}" if row.stance else ""
+        parts.append(f"**{md_text(row.issue.title)}**{stance}\n\n")
+        parts.append("".join(f"- {md_condition(row.issue, a)}\n" for a in row.conditions) + "\n")
+    if silent:
+        parts.append(f"No stated position on: {md_text(', '.join(silent))}.\n\n")
     if position.disputed:
-        label = "included" if position.include_disputed else "left out"
+        label = "counted" if position.include_disputed else "not counted"
         parts.append(
-            "\n"
-            + md_details(
-                f"Disputed or corrected reports ({label}): {len(position.disputed)}", md_disputed(position.disputed)
+            md_details(
+                f"Corrected or disputed reports ({label}): {len(position.disputed)}", md_disputed(position.disputed)
             )
         )
     return "".join(parts)
 
 
-def _change_markdown(change: Change) -> str:
-    marker = MARKERS[change.kind]
-    move = f" {move_marker(change.level_move)}" if change.level_move else ""
-    if change.kind is ChangeKind.REPLACED and change.before and change.after:
-        chain = " → ".join(md_code(i) for i in change.chain)
-        lines = [f"- {marker} **replaced** {chain}{move}"]
-        lines.append(f"  - before: {md_condition(change.before)}")
-        lines += [f"  - via: {md_condition(step)}" for step in change.via]
-        lines.append(f"  - after: {md_condition(change.after)}")
-    elif change.kind is ChangeKind.DROPPED and change.before:
-        by = f" — withdrawn ({md_citation(change.withdrawn_by)})" if change.withdrawn_by else ""
-        lines = [f"- {marker} **dropped** {md_condition(change.before)}{by}"]
-    else:
-        active = change.after or change.before
-        assert active is not None
-        lines = [f"- {marker} **{change.kind.value}**{move} {md_condition(active)}"]
-        before, after = change.before, change.after
-        if before and after and before.condition.level != after.condition.level:
-            lines.append(
-                f"  - level: {md_code(before.condition.level or '—')} → {md_code(after.condition.level or '—')}"
-            )
-    if change.words and any(run.op != "equal" for run in change.words):
-        lines.append(f"  - wording: {md_words(change.words)}")
-    return "\n".join(lines) + "\n"
+def _changes_markdown(party: Party, issue: Issue, changes: tuple[Change, ...]) -> str:
+    """List items that never start with a Markdown marker; a shared successor shown once."""
+    replaced: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.kind is ChangeKind.REPLACED and change.after is not None:
+            replaced.setdefault(change.after.condition.id, []).append(change)
+    lines: list[str] = []
+    shown: set[str] = set()
+    for change in changes:
+        move = level_move_words(party, issue, change.level_move)
+        label = f"**{change.kind.value}**" + (f" ({move})" if move else "")
+        if change.kind is ChangeKind.REPLACED and change.after is not None:
+            successor = change.after.condition.id
+            if successor in shown:
+                continue
+            shown.add(successor)
+            for old in replaced[successor]:
+                assert old.before is not None
+                lines.append(f"- {label}: {md_condition(issue, old.before)}")
+            lines += [f"  - via: {md_condition(issue, step)}" for step in via_steps(replaced[successor])]
+            lines.append(f"  - now: {md_condition(issue, change.after)}")
+        else:
+            active = change.after or change.before
+            assert active is not None
+            withdrawn = f" — withdrawn ({md_citation(change.withdrawn_by)})" if change.withdrawn_by else ""
+            lines.append(f"- {label}: {md_condition(issue, active)}{withdrawn}")
+        if change.words:
+            lines.append(f"  - wording: {md_words(change.words)}")
+    return "\n".join(lines) + "\n" if lines else ""
 
 
-def _directions_markdown(issue_diff: IssueDiff) -> str:
-    return (
-        ", ".join(
-            f"{d.verdict.value} vs {md_code(d.counterpart)} ({d.distance_before} → {d.distance_after})"
-            for d in issue_diff.directions
+def _issue_diff_markdown(party: Party, issue_diff: IssueDiff, start: PartialDate | None, end: PartialDate) -> str:
+    issue = issue_diff.issue
+    parts = [f"#### {md_text(issue.title)}\n\n"]
+    if issue_diff.headline is not None:
+        move, context = headline_words(party, issue, issue_diff.headline, start, end)
+        parts.append(f"**{md_text(move)}** {md_text(context)}\n\n")
+        if len(issue_diff.directions) > 1:
+            others = "; ".join(direction_words(d) for d in issue_diff.directions[1:])
+            parts.append(f"Other gaps: {md_text(others)}.\n\n")
+    shifts = tuple(c for c in issue_diff.changes if c.kind.is_shift)
+    parts.append(_changes_markdown(party, issue, shifts) or "No shift.\n")
+    quiet = tuple(c for c in issue_diff.changes if not c.kind.is_shift)
+    if quiet:
+        body = "".join(
+            f"- **{c.kind.value}**: {md_condition(issue, side)}\n" for c in quiet if (side := c.after or c.before)
         )
-        or "—"
-    )
+        parts.append("\n" + md_details(f"Reaffirmed or unchanged: {len(quiet)}", body))
+    return "".join(parts) + "\n"
 
 
-def _party_diff_markdown(party_diff: PartyDiff, since: object, until: object) -> str:
-    parts = [f"### {md_text(party_diff.party.name)}: {since} → {until}\n\n"]
+def _party_diff_markdown(party_diff: PartyDiff, start: PartialDate | None, end: PartialDate) -> str:
+    parts = [f"### {md_text(party_diff.party.name)}\n\n"]
     if not party_diff.issues:
-        parts.append("No stated conditions in this window.\n")
-    else:
-        rows = []
-        for issue_diff in party_diff.issues:
-            counts: dict[str, int] = {}
-            for change in issue_diff.changes:
-                counts[change.kind.value] = counts.get(change.kind.value, 0) + 1
-            level = f"{md_code(issue_diff.level_before or '—')} → {md_code(issue_diff.level_after or '—')}"
-            summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-            rows.append([md_code(issue_diff.issue.id), level, _directions_markdown(issue_diff), summary])
-        parts.append(md_table(["issue", "level", "direction", "changes"], rows) + "\n")
-        for issue_diff in party_diff.issues:
-            shifts = [c for c in issue_diff.changes if c.kind.is_shift]
-            steady = [c for c in issue_diff.changes if not c.kind.is_shift]
-            parts.append(f"#### {md_code(issue_diff.issue.id)} {md_text(issue_diff.issue.title)}\n\n")
-            parts.append("".join(_change_markdown(c) for c in shifts) or "No shift.\n")
-            if steady:
-                parts.append(
-                    "\n"
-                    + md_details(
-                        f"Reaffirmed or unchanged: {len(steady)}", "".join(_change_markdown(c) for c in steady)
-                    )
-                )
-            parts.append("\n")
+        parts.append("No stated conditions in this window.\n\n")
+    parts += [_issue_diff_markdown(party_diff.party, issue_diff, start, end) for issue_diff in party_diff.issues]
     if party_diff.disputed:
         parts.append("**Corrected or disputed reports in this window** (not counted unless `--include-disputed`):\n\n")
         parts.append(md_disputed(party_diff.disputed) + "\n")
     return "".join(parts)
 
 
-def _diff_markdown(result: DiffResult) -> str:
+def _diff_markdown(result: DiffResult, heading: str = "##") -> str:
+    window = f"from {result.since}" if result.since else "from each issue's first stated stance"
     shifted = [p.party.name for p in result.parties if p.shifted]
-    head = f"## Shifts from {result.since} to {result.until}\n\n"
+    newest = f" Newest statement in the data: {result.newest}." if result.newest else ""
     summary = (
         f"{len(shifted)} of {len(result.parties)} parties shifted"
         + (f": {md_text(', '.join(shifted))}" if shifted else "")
-        + ".\n\n"
+        + f".{newest}\n\n"
     )
+    head = f"{heading} Shifts, {window} to {result.until}\n\n"
     return head + summary + "".join(_party_diff_markdown(p, result.since, result.until) for p in result.parties)
 
 
-def _matrix_cell(issue_position: IssuePosition | None) -> str:
-    if issue_position is None or not issue_position.stated:
-        return "*no stated position*"
-    if issue_position.level is not None:
-        return md_level(issue_position)
-    return f"{len(issue_position.conditions)} condition(s)"
+def _stances_markdown(comparison: Comparison) -> str:
+    """One small table per laddered issue, parties with a stance as rows; the rest in one table."""
+    by_party = [(p.party, {row.issue.id: row for row in p.issues}) for p in comparison.positions]
+    parts = []
+    other_rows = []
+    for issue in comparison.issues:
+        rows = [(party, table[issue.id]) for party, table in by_party if issue.id in table and table[issue.id].stated]
+        if issue.ladder:
+            held = [
+                [md_text(party.name), md_text(rung(issue, row.stance.ask)), md_text(_span(issue, row.stance))]
+                for party, row in rows
+                if row.stance is not None
+            ]
+            if held:
+                parts.append(f"**{md_text(issue.title)}**\n\n" + md_table(["party", "asks", "holds"], held) + "\n")
+        if rows and (not issue.ladder or any(row.stance is None for _, row in rows)):
+            names = ", ".join(party.name for party, row in rows if row.stance is None)
+            other_rows.append([md_text(issue.title), md_text(names)])
+    if other_rows:
+        parts.append(
+            "**Issues without a ladder stance**\n\n" + md_table(["issue", "parties with stated conditions"], other_rows)
+        )
+    return "".join(parts) or "No stated positions.\n"
 
 
-def _comparison_markdown(comparison: Comparison) -> str:
-    header = ["issue", *(md_text(p.name) for p in comparison.parties)]
-    by_issue = [{i.issue.id: i for i in position.issues} for position in comparison.positions]
+def _span(issue: Issue, stance: Stance) -> str:
+    if stance.low == stance.high:
+        return rung(issue, stance.low)
+    return f"{rung(issue, stance.low)} to {rung(issue, stance.high)}"
+
+
+def _gaps_markdown(comparison: Comparison) -> str:
+    names = {party.id: party.name for party in comparison.parties}
+    titles = {issue.id: issue.title for issue in comparison.issues}
     rows = [
-        [md_code(issue.id), *(_matrix_cell(table.get(issue.id)) for table in by_issue)] for issue in comparison.issues
-    ]
-    since = f", change since {comparison.since}" if comparison.since else ""
-    parts = [
-        f"## Positions as of {comparison.at}\n\n",
-        md_table(header, rows),
-        f"\n## Gaps on laddered issues{since}\n\n",
-    ]
-    gap_rows = [
         [
-            md_code(gap.issue),
-            f"{md_code(gap.party_a)} ↔ {md_code(gap.party_b)}",
+            md_text(titles.get(gap.issue, gap.issue)),
+            md_text(f"{names.get(gap.party_a, gap.party_a)} ↔ {names.get(gap.party_b, gap.party_b)}"),
             "—" if gap.distance_since is None else str(gap.distance_since),
             "—" if gap.distance is None else str(gap.distance),
             gap.trend.value if gap.trend else "—",
         ]
         for gap in comparison.gaps
     ]
-    parts.append(
-        md_table(["issue", "parties", "then", "now", "trend"], gap_rows)
-        if gap_rows
-        else "No laddered issue to compare.\n"
+    since = f", then = {comparison.since}" if comparison.since else ""
+    head = f"## Gaps between asks, in rungs{since}\n\n"
+    return head + (
+        md_table(["issue", "parties", "then", "now", "trend"], rows) if rows else "No pair holds a stance.\n"
     )
-    return "".join(parts)
+
+
+def _comparison_markdown(comparison: Comparison) -> str:
+    return (
+        f"## Where each side stands, as of {comparison.at}\n\n"
+        + _stances_markdown(comparison)
+        + "\n"
+        + _gaps_markdown(comparison)
+    )
 
 
 def _timeline_rows(timeline: Timeline) -> list[list[str]]:
     rows = []
     for event in timeline.events:
-        what = "<br>".join(
-            f"{e.what} {''.join(md_code(r) + ' → ' for r in e.replaces)}{md_code(e.condition_id)} ({md_code(e.issue)}): {md_text(e.text)}"
-            for e in event.events
-        )
+        what = "<br>".join(f"{e.what}: {md_text(e.text)} ({md_code(e.condition_id)})" for e in event.events)
         if event.corrections:
             what += "<br>" + "<br>".join(
                 f"**{n.kind.value}**: {md_text(n.text)} ({md_correction_source(n)})" for n in event.corrections
             )
-        rows.append([str(event.citation.date), md_text(", ".join(event.party_ids)), what, md_citation(event.citation)])
+        flag = " · **corrected report**" if event.citation.disputed else ""
+        rows.append(
+            [str(event.citation.date), md_text(", ".join(event.party_ids)) + flag, what, md_citation(event.citation)]
+        )
     return rows
-
-
-def mermaid_timeline(timeline: Timeline, title: str) -> str:
-    lines = ["```mermaid", "timeline", f"    title {mermaid_text(title)}"]
-    for event in timeline.events:
-        parties = mermaid_text(", ".join(event.party_ids), 40)
-        kinds = sorted({e.what for e in event.events})
-        flag = "disputed report, " if event.citation.disputed else ""
-        label = mermaid_text(f"{flag}{parties} {' '.join(kinds)} {', '.join(e.condition_id for e in event.events[:3])}")
-        lines.append(f"    {event.citation.date} : {label or 'statement'}")
-    lines.append("```")
-    return "\n".join(lines) + "\n"
 
 
 def _timeline_markdown(timeline: Timeline) -> str:
@@ -316,12 +328,7 @@ def _timeline_markdown(timeline: Timeline) -> str:
     if not timeline.events:
         return head + "No statements.\n"
     table = md_table(["date", "parties", "what", "source"], _timeline_rows(timeline))
-    return (
-        head
-        + mermaid_timeline(timeline, "Statements")
-        + "\n"
-        + md_details(f"All {len(timeline.events)} statements", table)
-    )
+    return head + md_details(f"All {len(timeline.events)} statements", table)
 
 
 def size(text: str) -> int:
@@ -368,10 +375,13 @@ def _edit_row(edit: StatementEdit) -> list[str]:
 def _rows_within(header: list[str], rows: list[list[str]], budget: int) -> str:
     """A table cut at whole rows, with a visible note, to stay within budget."""
     kept: list[list[str]] = []
+    used = size(md_table(header, []))
     for row in rows:
-        if size(md_table(header, [*kept, row])) > budget:
+        row_size = size(md_table(header, [row])) - size(md_table(header, []))  # linear: one row at a time
+        if used + row_size > budget:
             break
         kept.append(row)
+        used += row_size
     table = md_table(header, kept)
     if len(kept) < len(rows):
         table += f"\n*{len(rows) - len(kept)} more row(s) not shown, to stay within the size limit.*\n"
@@ -396,14 +406,9 @@ def _review_markdown(review: Review, max_chars: int) -> str:
     summary = []
     for shift in review.shifts:
         for issue in shift.issues:
-            if issue.level_before != issue.level_after:
-                direction = _directions_markdown(issue)
-                summary.append(
-                    f"- {md_text(shift.party.name)} on {md_code(issue.issue.id)}: "
-                    f"{md_code(issue.level_before or '—')} → {md_code(issue.level_after or '—')}"
-                    + (f"; {direction}" if direction != "—" else "")
-                    + "\n"
-                )
+            if issue.headline is not None:
+                move, context = headline_words(shift.party, issue.issue, issue.headline, None, review.at)
+                summary.append(f"- {md_text(move)} {md_text(context)}\n")
     for gap in review.gaps:
         trend = f" ({gap.trend.value})" if gap.trend else ""
         summary.append(
@@ -420,9 +425,7 @@ def _review_markdown(review: Review, max_chars: int) -> str:
         sections.append(md_details(f"Statements changed: {len(review.edits)}", table))
     for shift in review.shifts:
         body = "".join(
-            f"#### {md_code(issue.issue.id)} {md_text(issue.issue.title)}\n\n"
-            + "".join(_change_markdown(c) for c in issue.changes)
-            + "\n"
+            f"#### {md_text(issue.issue.title)}\n\n" + _changes_markdown(shift.party, issue.issue, issue.changes) + "\n"
             for issue in shift.issues
         )
         sections.append(
@@ -431,8 +434,9 @@ def _review_markdown(review: Review, max_chars: int) -> str:
     return fit(sections, max_chars)
 
 
-class _EngineMarkdown:
-    max_chars: int = 1_000_000
+class MarkdownRenderer(Renderer):
+    def __init__(self, max_chars: int = 1_000_000) -> None:
+        self.max_chars = max_chars
 
     def position(self, position: Position) -> str:
         return _position_markdown(position)
@@ -447,8 +451,9 @@ class _EngineMarkdown:
         return _timeline_markdown(timeline)
 
     def report(self, report: Report) -> str:
+        newest = f"Newest statement in the data: {report.recent.newest}.\n\n" if report.recent.newest else ""
         sections = [
-            f"# {md_text(report.title)}\n\n",
+            f"# {md_text(report.title)}\n\n{newest}",
             _comparison_markdown(report.comparison) + "\n",
             _diff_markdown(report.recent) + "\n",
             _timeline_markdown(report.timeline) + "\n",
@@ -460,10 +465,29 @@ class _EngineMarkdown:
     def review(self, review: Review) -> str:
         return _review_markdown(review, self.max_chars)
 
-
-class MarkdownRenderer(_EngineMarkdown, Renderer):
-    def __init__(self, max_chars: int = 1_000_000) -> None:
-        self.max_chars = max_chars
+    def texts(self, comparison: TextComparison) -> str:
+        header = ["issue"] + [
+            md_text(", ".join(p.name for p in signers)) + f", {citation.date} ({md_code(citation.statement_id)})"
+            for citation, signers in zip(comparison.texts, comparison.signers, strict=True)
+        ]
+        rows = []
+        for row in comparison.rows:
+            cells = [md_text(row.issue.title)]
+            for cell in row.cells:
+                where, said, against = text_cell_words(row.issue, cell)
+                if not cell.conditions:
+                    cells.append(f"*{where}*")
+                    continue
+                cells.append(
+                    "<br>".join(
+                        part
+                        for part in (f"**{md_text(where)}**", md_text(said), f"*{md_text(against)}*" if against else "")
+                        if part
+                    )
+                )
+            rows.append(cells)
+        sources = "".join(f"- {md_code(c.statement_id)}: {md_citation(c)}\n" for c in comparison.texts)
+        return "## Texts side by side\n\n" + md_table(header, rows) + "\n" + sources
 
     def validation(self, report: ValidationReport) -> str:
         parts = ["## Validation\n"]

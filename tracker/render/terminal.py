@@ -1,7 +1,9 @@
-"""Terminal output with rich: tables and plain-text markers.
+"""Terminal output with rich: headlines in words, then the detail, with hanging indents.
 
 Data is only ever wrapped in `rich.text.Text`, never parsed as console markup,
-and control characters are shown as escapes (`inert`).
+and control characters are shown as escapes (`inert`). On a terminal, lines
+wrap at its width with a hanging indent; into a pipe or a file nothing is
+wrapped, so each entry stays one line that grep and diff can use.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tracker.core.dataset import Dataset
+from tracker.core.dates import PartialDate
 from tracker.core.engine.results import (
     ActiveCondition,
     Change,
@@ -28,6 +31,8 @@ from tracker.core.engine.results import (
     Timeline,
     WordChange,
 )
+from tracker.core.engine.texts import TextComparison
+from tracker.core.model import Issue, Party
 from tracker.core.results import Report, ValidationReport
 from tracker.render.base import (
     MARKERS,
@@ -35,65 +40,14 @@ from tracker.render.base import (
     citation_line,
     correction_source,
     inert,
-    move_marker,
     review_headline,
+    via_steps,
 )
+from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words, text_cell_words
 
 
 def plain(text: str, style: str = "") -> Text:
     return Text(inert(text), style=style)
-
-
-# --- engine results -----------------------------------------------------------
-
-
-def cite(citation: Citation) -> Text:
-    return plain(f"  — {citation_line(citation)}", "dim")
-
-
-def level_text(issue_position: IssuePosition) -> Text:
-    if issue_position.level is None or issue_position.level_index is None:
-        return Text("")
-    steps = len(issue_position.issue.ladder)
-    return plain(f"  [level {issue_position.level}, {issue_position.level_index + 1} of {steps}]", "cyan")
-
-
-def condition_text(active: ActiveCondition, marker: str = "•", style: str = "") -> Text:
-    condition = active.condition
-    return Text.assemble(
-        (f"  {marker} ", style),
-        plain(condition.id, "bold"),
-        f" ({condition.kind.value}, {condition.stage.value}): ",
-        plain(condition.text),
-        cite(active.last_stated),
-    )
-
-
-def disputed_lines(reports: tuple[DisputedReport, ...], included: bool) -> list[Text]:
-    if not reports:
-        return []
-    label = "included, labelled" if included else "left out; --include-disputed to count them"
-    lines = [Text(f"Disputed or corrected reports ({label}):", style="yellow")]
-    for report in reports:
-        for condition in report.conditions:
-            lines.append(
-                Text.assemble(
-                    ("  ! reported ", "yellow"),
-                    plain(condition.id, "bold"),
-                    ": ",
-                    plain(condition.text),
-                    cite(report.citation),
-                )
-            )
-        for note in report.corrections:
-            lines.append(
-                Text.assemble(
-                    (f"      {note.kind.value}: ", "yellow"),
-                    plain(note.text),
-                    plain(f"  — {correction_source(note)}", "dim"),
-                )
-            )
-    return lines
 
 
 _CHANGE_STYLE = {
@@ -107,27 +61,31 @@ _CHANGE_STYLE = {
 }
 
 
-def change_lines(change: Change) -> list[Text]:
-    style = _CHANGE_STYLE[change.kind]
-    marker = MARKERS[change.kind]
-    move = f" {move_marker(change.level_move)}" if change.level_move else ""
-    head = Text.assemble((f"  {marker} {change.kind.value}{move} ", style))
-    if change.kind is ChangeKind.REPLACED and change.before and change.after:
-        head.append_text(plain(" → ".join(change.chain), "bold"))
-        lines = [
-            head,
-            condition_text(change.before, "  before", "dim"),
-            condition_text(change.after, "  after ", style),
-        ]
-    else:
-        active = change.after or change.before
-        assert active is not None
-        lines = [head + condition_text(active, "", style)[3:]]
-        if change.withdrawn_by is not None:
-            lines.append(Text.assemble(("      withdrawn", "red"), cite(change.withdrawn_by)))
-    if change.words and any(run.op != "equal" for run in change.words):
-        lines.append(Text("      wording: ") + word_diff(change.words))
-    return lines
+class Line:
+    """One entry: a prefix (indent and marker) and a body that wraps under itself."""
+
+    __slots__ = ("body", "prefix")
+
+    def __init__(self, prefix: str | Text, body: Text | str = "") -> None:
+        self.prefix = prefix if isinstance(prefix, Text) else Text(prefix)
+        self.body = body if isinstance(body, Text) else Text(body)
+
+
+Block = Line | RenderableType
+
+
+def cite(citation: Citation) -> Text:
+    return plain(citation_line(citation), "dim")
+
+
+def condition_body(issue: Issue | None, active: ActiveCondition, style: str = "") -> Text:
+    condition = active.condition
+    level = f" [{rung(issue, active.level_index)}]" if issue and active.level_index is not None else ""
+    return Text.assemble(
+        plain(condition.text, style),
+        plain(level, "cyan"),
+        plain(f" — {citation_line(active.last_stated)} · {condition.id}", "dim"),
+    )
 
 
 def word_diff(words: tuple[WordChange, ...]) -> Text:
@@ -140,257 +98,372 @@ def word_diff(words: tuple[WordChange, ...]) -> Text:
         else:
             out.append_text(plain(run.text))
         out.append(" ")
+    out.rstrip()
     return out
 
 
-def directions_text(issue_diff: IssueDiff) -> Text:
-    if not issue_diff.directions:
-        return Text("")
-    parts = [
-        f"{d.verdict.value} vs {d.counterpart} ({d.distance_before}→{d.distance_after})" for d in issue_diff.directions
-    ]
-    return plain("  " + "; ".join(parts), "cyan")
+def change_lines(party: Party, issue: Issue, changes: tuple[Change, ...]) -> list[Line]:
+    """The detail under a headline: shifts in full, a successor shared by several replaced conditions once."""
+    lines: list[Line] = []
+    replaced: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.kind is ChangeKind.REPLACED and change.after is not None:
+            replaced.setdefault(change.after.condition.id, []).append(change)
+    shown: set[str] = set()
+    for change in changes:
+        style, marker = _CHANGE_STYLE[change.kind], MARKERS[change.kind]
+        move = level_move_words(party, issue, change.level_move)
+        label = f"{change.kind.value}{', ' + move if move else ''}: "
+        if change.kind is ChangeKind.REPLACED and change.after is not None:
+            successor = change.after.condition.id
+            if successor in shown:
+                continue
+            shown.add(successor)
+            for old in replaced[successor]:
+                assert old.before is not None
+                lines.append(Line(Text(f"  {marker} ", style), Text(label, style) + condition_body(issue, old.before)))
+            for step in via_steps(replaced[successor]):
+                lines.append(Line("      via ", condition_body(issue, step, "dim")))
+            lines.append(Line(Text("      now ", style), condition_body(issue, change.after)))
+        else:
+            active = change.after or change.before
+            assert active is not None
+            lines.append(Line(Text(f"  {marker} ", style), Text(label, style) + condition_body(issue, active)))
+            if change.withdrawn_by is not None:
+                lines.append(Line(Text("      withdrawn ", "red"), cite(change.withdrawn_by)))
+        if change.words:
+            lines.append(Line("      wording ", word_diff(change.words)))
+    return lines
 
 
-class _EngineTerminal:
-    def _to_text(self, *renderables: RenderableType, soft_wrap: bool = False) -> str:
-        raise NotImplementedError
-
-    def _position_lines(self, position: Position) -> list[Text]:
-        lines = [Text.assemble(plain(position.party.name, "bold underline"), f": position as of {position.at}")]
-        for issue_position in position.issues:
+def disputed_lines(reports: tuple[DisputedReport, ...], included: bool) -> list[Line]:
+    if not reports:
+        return []
+    label = "counted, labelled" if included else "not counted; --include-disputed counts them"
+    lines = [Line(Text(f"Corrected or disputed reports ({label}):", style="yellow"))]
+    for report in reports:
+        for condition in report.conditions:
             lines.append(
-                Text.assemble(
-                    plain(issue_position.issue.id, "bold"),
-                    " ",
-                    plain(issue_position.issue.title, "dim"),
-                    level_text(issue_position),
+                Line(
+                    Text("  ! reported: ", "yellow"),
+                    Text.assemble(plain(condition.text), plain(f" — {citation_line(report.citation)}", "dim")),
                 )
             )
-            if not issue_position.stated:
-                lines.append(Text("  no stated position", style="dim"))
-            lines += [condition_text(active) for active in issue_position.conditions]
-        lines += disputed_lines(position.disputed, position.include_disputed)
-        return lines
-
-    def position(self, position: Position) -> str:
-        return self._to_text(*self._position_lines(position))
-
-    def _diff_lines(self, result: DiffResult) -> list[Text]:
-        lines: list[Text] = []
-        for party_diff in result.parties:
+        for note in report.corrections:
             lines.append(
-                Text.assemble(plain(party_diff.party.name, "bold underline"), f": {result.since} → {result.until}")
-            )
-            if not party_diff.issues:
-                lines.append(Text("  no stated conditions in this window", style="dim"))
-            for issue_diff in party_diff.issues:
-                level = ""
-                if issue_diff.level_before != issue_diff.level_after or issue_diff.level_after:
-                    level = f"  [level {issue_diff.level_before or '—'} → {issue_diff.level_after or '—'}]"
-                lines.append(
-                    Text.assemble(plain(issue_diff.issue.id, "bold"), plain(level, "cyan"), directions_text(issue_diff))
+                Line(
+                    Text(f"      {note.kind.value}: ", "yellow"),
+                    Text.assemble(plain(note.text), plain(f" — {correction_source(note)}", "dim")),
                 )
-                for change in issue_diff.changes:
-                    lines += change_lines(change)
-            lines += disputed_lines(party_diff.disputed, result.include_disputed)
-            lines.append(Text(""))
-        shifted = sum(1 for p in result.parties if p.shifted)
+            )
+    return lines
+
+
+def issue_diff_lines(party: Party, issue_diff: IssueDiff, start: PartialDate | None, end: PartialDate) -> list[Line]:
+    issue = issue_diff.issue
+    lines = [Line(plain(issue.title, "bold"))]
+    if issue_diff.headline is not None:
+        move, context = headline_words(party, issue, issue_diff.headline, start, end)
+        lines.append(Line("  ", plain(move, "bold")))
+        if context:
+            lines.append(Line("  ", plain(context)))
+        others = issue_diff.directions[1:]
+        if others:
+            lines.append(Line("  ", plain("Other gaps: " + "; ".join(direction_words(d) for d in others) + ".", "dim")))
+    shifts = tuple(c for c in issue_diff.changes if c.kind.is_shift)
+    lines += change_lines(party, issue, shifts)
+    quiet = [c for c in issue_diff.changes if not c.kind.is_shift]
+    if quiet:
+        counts = {
+            kind: sum(1 for c in quiet if c.kind is kind) for kind in (ChangeKind.REAFFIRMED, ChangeKind.UNCHANGED)
+        }
+        said = ", ".join(f"{n} {kind.value}" for kind, n in counts.items() if n)
+        lines.append(Line("  = ", plain(f"{said}: " + "; ".join(_short(c) for c in quiet), "dim")))
+    return lines
+
+
+def _short(change: Change) -> str:
+    active = change.after or change.before
+    assert active is not None
+    return active.condition.text
+
+
+def diff_lines(result: DiffResult) -> list[Line]:
+    window = f"from {result.since}" if result.since else "from each issue's first stated stance"
+    lines: list[Line] = []
+    for party_diff in result.parties:
         lines.append(
-            Text(f"{shifted} of {len(result.parties)} parties shifted between {result.since} and {result.until}.")
+            Line(Text.assemble(plain(party_diff.party.name, "bold underline"), f": {window} to {result.until}"))
         )
-        return lines
+        if not party_diff.issues:
+            lines.append(Line("  ", Text("no stated conditions in this window", style="dim")))
+        for issue_diff in party_diff.issues:
+            lines += issue_diff_lines(party_diff.party, issue_diff, result.since, result.until)
+        lines += disputed_lines(party_diff.disputed, result.include_disputed)
+        lines.append(Line(""))
+    shifted = sum(1 for p in result.parties if p.shifted)
+    newest = f" Newest statement in the data: {result.newest}." if result.newest else ""
+    lines.append(Line(f"{shifted} of {len(result.parties)} parties shifted, {window} to {result.until}.{newest}"))
+    return lines
 
-    def diff(self, result: DiffResult) -> str:
-        return self._to_text(*self._diff_lines(result))
 
-    def _comparison_tables(self, comparison: Comparison) -> list[RenderableType]:
-        matrix = Table(title=f"Positions as of {comparison.at}", title_justify="left")
-        matrix.add_column("issue", overflow="fold")
-        for party in comparison.parties:
-            matrix.add_column(inert(party.name), overflow="fold")
-        by_issue = [{i.issue.id: i for i in position.issues} for position in comparison.positions]
-        for issue in comparison.issues:
-            cells = [plain(issue.id, "bold")]
-            for table in by_issue:
-                cell = table.get(issue.id)
-                if cell is None or not cell.stated:
-                    cells.append(Text("no stated position", style="dim"))
-                elif cell.level is not None and cell.level_index is not None:
-                    cells.append(plain(f"{cell.level} ({cell.level_index + 1}/{len(cell.issue.ladder)})"))
-                else:
-                    cells.append(Text(f"{len(cell.conditions)} condition(s)"))
-            matrix.add_row(*cells)
-        since = f"then = {comparison.since}" if comparison.since else "no --since given"
-        gaps = Table(title=f"Gaps on laddered issues ({since})", title_justify="left")
+def position_lines(position: Position) -> list[Line]:
+    lines = [Line(Text.assemble(plain(position.party.name, "bold underline"), f": position as of {position.at}"))]
+    silent = []
+    for issue_position in position.issues:
+        if not issue_position.stated:
+            silent.append(issue_position.issue.title)
+            continue
+        lines.append(Line(Text.assemble(plain(issue_position.issue.title, "bold"), _stance_note(issue_position))))
+        for active in issue_position.conditions:
+            lines.append(Line("  • ", condition_body(issue_position.issue, active)))
+    if silent:
+        lines.append(Line(Text("No stated position on: ", style="dim"), plain(", ".join(silent) + ".", "dim")))
+    lines += disputed_lines(position.disputed, position.include_disputed)
+    return lines
+
+
+def _stance_note(issue_position: IssuePosition) -> Text:
+    if issue_position.stance is None:
+        return Text("")
+    return plain(f": asks {stance_words(issue_position.issue, issue_position.stance)}", "cyan")
+
+
+def comparison_tables(comparison: Comparison) -> list[Block]:
+    matrix = Table(title=f"Asks as of {comparison.at}", title_justify="left")
+    matrix.add_column("issue")
+    for party in comparison.parties:
+        matrix.add_column(inert(party.name))
+    by_issue = [{i.issue.id: i for i in position.issues} for position in comparison.positions]
+    for issue in comparison.issues:
+        cells = [plain(issue.title, "bold")]
+        for table in by_issue:
+            cell = table.get(issue.id)
+            if cell is None or not cell.stated:
+                cells.append(Text("—", style="dim"))
+            elif cell.stance is not None:
+                cells.append(plain(stance_words(issue, cell.stance)))
+            else:
+                cells.append(Text(f"{len(cell.conditions)} condition(s)"))
+        matrix.add_row(*cells)
+    blocks: list[Block] = [matrix]
+    if comparison.gaps:
+        since = f"then = {comparison.since}" if comparison.since else "no start date given"
+        gaps = Table(title=f"Gaps between asks, in rungs ({since})", title_justify="left")
         for column in ("issue", "parties", "then", "now", "trend"):
-            gaps.add_column(column, overflow="fold")
-        arrows = {"converging": "→← converging", "diverging": "←→ diverging", "steady": "= steady"}
+            gaps.add_column(column)
+        names = {party.id: party.name for party in comparison.parties}
+        titles = {issue.id: issue.title for issue in comparison.issues}
         for gap in comparison.gaps:
             gaps.add_row(
-                plain(gap.issue, "bold"),
-                plain(f"{gap.party_a} ↔ {gap.party_b}"),
+                plain(titles.get(gap.issue, gap.issue), "bold"),
+                plain(f"{names.get(gap.party_a, gap.party_a)} ↔ {names.get(gap.party_b, gap.party_b)}"),
                 "—" if gap.distance_since is None else str(gap.distance_since),
                 "—" if gap.distance is None else str(gap.distance),
-                arrows[gap.trend.value] if gap.trend else "—",
+                gap.trend.value if gap.trend else "—",
             )
-        return [matrix, gaps]
+        blocks.append(gaps)
+    return blocks
 
-    def comparison(self, comparison: Comparison) -> str:
-        return self._to_text(*self._comparison_tables(comparison))
 
-    def _timeline_lines(self, timeline: Timeline) -> list[Text]:
-        lines = []
-        for event in timeline.events:
-            flag = " [disputed]" if event.citation.disputed else ""
+def timeline_lines(timeline: Timeline) -> list[Line]:
+    lines = []
+    for event in timeline.events:
+        flag = "  [corrected report]" if event.citation.disputed else ""
+        lines.append(
+            Line(
+                Text(f"{event.citation.date}  ", "bold"),
+                Text.assemble(plain(", ".join(event.party_ids), "bold"), (flag, "yellow"), " — ", cite(event.citation)),
+            )
+        )
+        for item in event.events:
+            level = f" [{item.level}]" if item.level else ""
             lines.append(
-                Text.assemble(
-                    (str(event.citation.date), "bold"),
-                    "  ",
-                    plain(", ".join(event.party_ids), "bold"),
-                    (flag, "yellow"),
-                    cite(event.citation),
+                Line(
+                    f"    {item.what:<10} ",
+                    Text.assemble(plain(item.text), plain(level, "cyan"), plain(f" · {item.condition_id}", "dim")),
                 )
             )
-            for item in event.events:
-                lines.append(
-                    Text.assemble(
-                        f"    {item.what:<10} ",
-                        plain(item.condition_id, "bold"),
-                        f" ({item.issue}): ",
-                        plain(item.text),
-                    )
+        for note in event.corrections:
+            lines.append(
+                Line(
+                    Text(f"    {note.kind.value:<10} ", "yellow"),
+                    Text.assemble(plain(note.text), " — ", cite(note.source)),
                 )
-            for note in event.corrections:
-                lines.append(
-                    Text.assemble((f"    {note.kind.value:<10} ", "yellow"), plain(note.text), cite(note.source))
-                )
-        if not lines:
-            lines.append(Text("no statements", style="dim"))
+            )
+    if not lines:
+        lines.append(Line(Text("no statements", style="dim")))
+    return lines
+
+
+def review_lines(review: Review) -> list[Line]:
+    lines = [Line(Text.assemble(("Dataset review: ", "bold"), plain(f"{review.base} → {review.head}", "bold")))]
+    for side, label, problems in (
+        ("base", review.base, review.base_problems),
+        ("head", review.head, review.head_problems),
+    ):
+        if problems:
+            lines.append(Line(plain(f"The {side} side ({label}) does not load:", "red")))
+            lines += [Line("  ", plain(problem)) for problem in problems]
+    if not review.loaded:
         return lines
-
-    def timeline(self, timeline: Timeline) -> str:
-        return self._to_text(*self._timeline_lines(timeline))
-
-    def review(self, review: Review) -> str:
-        lines = [Text.assemble(("Dataset review: ", "bold"), plain(f"{review.base} → {review.head}", "bold"))]
-        for side, label, problems in (
-            ("base", review.base, review.base_problems),
-            ("head", review.head, review.head_problems),
-        ):
-            if problems:
-                lines.append(plain(f"The {side} side ({label}) does not load:", "red"))
-                lines += [plain(f"  {problem}") for problem in problems]
-        if not review.loaded:
-            return self._to_text(*lines)
-        lines.append(plain(review_headline(review) + f" Positions as of {review.at}."))
-        markers = {"added": "+", "removed": "−", "edited": "~"}
-        for edit in review.edits:
-            detail = []
-            if edit.conditions_added:
-                detail.append("+" + ",".join(edit.conditions_added))
-            if edit.conditions_removed:
-                detail.append("−" + ",".join(edit.conditions_removed))
-            if edit.conditions_changed:
-                detail.append("~" + ",".join(edit.conditions_changed))
-            lines.append(
-                Text.assemble(
-                    f"  {markers[edit.kind.value]} {edit.kind.value:<8} ",
-                    plain(edit.statement_id, "bold"),
-                    plain(f" [{' '.join(detail)}]" if detail else ""),
-                    cite(edit.citation),
-                )
+    lines.append(Line(plain(review_headline(review) + f" Positions as of {review.at}.")))
+    markers = {"added": "+", "removed": "−", "edited": "~"}
+    for edit in review.edits:
+        detail = [
+            f"{label} {', '.join(ids)}"
+            for label, ids in (
+                ("+", edit.conditions_added),
+                ("−", edit.conditions_removed),
+                ("~", edit.conditions_changed),
             )
-        for shift in review.shifts:
-            lines.append(plain(shift.party.name, "bold underline"))
-            for issue_diff in shift.issues:
-                level = f"  [level {issue_diff.level_before or '—'} → {issue_diff.level_after or '—'}]"
-                lines.append(
-                    Text.assemble(plain(issue_diff.issue.id, "bold"), plain(level, "cyan"), directions_text(issue_diff))
-                )
-                for change in issue_diff.changes:
-                    lines += change_lines(change)
-        for gap in review.gaps:
-            trend = f" ({gap.trend.value})" if gap.trend else ""
-            before = "—" if gap.before is None else str(gap.before)
-            after = "—" if gap.after is None else str(gap.after)
-            lines.append(plain(f"gap {gap.issue} {gap.party_a} ↔ {gap.party_b}: {before} → {after}{trend}"))
-        return self._to_text(*lines)
-
-    def report(self, report: Report) -> str:
-        parts: list[RenderableType] = [Text(inert(report.title), style="bold")]
-        parts += self._comparison_tables(report.comparison)
-        parts += self._diff_lines(report.recent)
-        return self._to_text(*parts)
-
-
-def _join_text(renderables: tuple[RenderableType, ...]) -> list[RenderableType]:
-    """Runs of Text lines as one Text: one console.print per line cost ~1 ms each."""
-    joined: list[RenderableType] = []
-    for renderable in renderables:
-        previous = joined[-1] if joined else None
-        if isinstance(renderable, Text) and isinstance(previous, Text):
-            previous.append("\n")
-            previous.append_text(renderable)
-        else:
-            joined.append(renderable.copy() if isinstance(renderable, Text) else renderable)
-    return joined
+            if ids
+        ]
+        lines.append(
+            Line(
+                f"  {markers[edit.kind.value]} {edit.kind.value:<8} ",
+                Text.assemble(
+                    plain(edit.statement_id, "bold"),
+                    plain(f" [{'; '.join(detail)}]" if detail else ""),
+                    " — ",
+                    cite(edit.citation),
+                ),
+            )
+        )
+    for shift in review.shifts:
+        lines.append(Line(plain(shift.party.name, "bold underline")))
+        for issue_diff in shift.issues:
+            lines += issue_diff_lines(shift.party, issue_diff, None, review.at)
+    for gap in review.gaps:
+        trend = f" ({gap.trend.value})" if gap.trend else ""
+        before = "—" if gap.before is None else str(gap.before)
+        after = "—" if gap.after is None else str(gap.after)
+        lines.append(Line("  ", plain(f"gap on {gap.issue}, {gap.party_a} ↔ {gap.party_b}: {before} → {after}{trend}")))
+    return lines
 
 
-class TerminalRenderer(_EngineTerminal, Renderer):
-    def __init__(self, *, color: bool, width: int) -> None:
+class TerminalRenderer(Renderer):
+    def __init__(self, *, color: bool, width: int | None) -> None:
         self.color = color
-        self.width = width
+        self.width = width  # None: not a terminal, nothing wrapped
 
-    def _to_text(self, *renderables: RenderableType, soft_wrap: bool = False) -> str:
-        buffer = io.StringIO()
-        console = Console(
-            file=buffer,
-            width=self.width,
+    def _console(self, file: io.StringIO, width: int) -> Console:
+        return Console(
+            file=file,
+            width=width,
             force_terminal=self.color,
             no_color=not self.color,
             color_system="standard" if self.color else None,
             highlight=False,
             emoji=False,
             markup=False,
-            soft_wrap=soft_wrap,
         )
-        for renderable in _join_text(renderables):
-            console.print(renderable)
-        return buffer.getvalue()
+
+    def _to_text(self, *blocks: Block) -> str:
+        buffer = io.StringIO()
+        console = self._console(buffer, self.width or 100)
+        run: list[Text] = []
+        for block in blocks:
+            if isinstance(block, Line):
+                run += self._lines(console, block)
+                continue
+            self._flush(console, run)
+            console.print(block)
+        self._flush(console, run)
+        return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+    def _lines(self, console: Console, line: Line) -> list[Text]:
+        if self.width is None:
+            return [line.prefix + line.body]
+        room = max(20, self.width - line.prefix.cell_len)
+        wrapped = line.body.wrap(console, room) if line.body.plain else [Text("")]
+        pad = Text(" " * line.prefix.cell_len)
+        return [(line.prefix if index == 0 else pad) + part for index, part in enumerate(wrapped)]
+
+    @staticmethod
+    def _flush(console: Console, run: list[Text]) -> None:
+        # One print for a run of lines: one console.print per line cost about 1 ms each.
+        if run:
+            console.print(Text("\n").join(run), soft_wrap=True)
+            run.clear()
 
     def validation(self, report: ValidationReport) -> str:
-        lines: list[Text] = []
+        lines: list[Block] = []
         for item in report.checked:
-            for problem in item.problems:
-                lines.append(plain(str(problem)))
+            lines += [Line(plain(str(problem))) for problem in item.problems]
             if item.valid and item.dataset is not None:
                 dataset = item.dataset
                 conditions = sum(len(p.statement.conditions) for p in dataset.statements)
                 lines.append(
-                    Text.assemble(
-                        plain(item.path),
-                        (": valid", "green"),
-                        f" ({len(dataset.statements)} statements, {conditions} conditions, "
-                        f"{len(dataset.parties)} parties, {len(dataset.issues)} issues)",
+                    Line(
+                        Text.assemble(
+                            plain(item.path),
+                            (": valid", "green"),
+                            f" ({len(dataset.statements)} statements, {conditions} conditions, "
+                            f"{len(dataset.parties)} parties, {len(dataset.issues)} issues)",
+                        )
                     )
                 )
         # One problem per line, never wrapped: editors and CI parse FILE:LINE:COL.
-        return self._to_text(*lines, soft_wrap=True)
+        return TerminalRenderer(color=self.color, width=None)._to_text(*lines)
 
     def parties(self, dataset: Dataset) -> str:
         table = Table(title="Parties", title_justify="left", expand=False)
-        for column in ("id", "name", "kind", "aliases"):
-            table.add_column(column, overflow="fold")
+        for column in ("id", "name", "kind", "pole", "aliases"):
+            table.add_column(column)
         for party in dataset.parties:
-            table.add_row(plain(party.id, "bold"), plain(party.name), party.kind.value, plain(", ".join(party.aliases)))
+            pole = party.pole.value if party.pole else "—"
+            table.add_row(
+                plain(party.id, "bold"), plain(party.name), party.kind.value, pole, plain(", ".join(party.aliases))
+            )
         return self._to_text(table)
 
     def issues(self, dataset: Dataset) -> str:
         table = Table(title="Issues", title_justify="left", expand=False)
-        for column in ("id", "title", "category", "ladder (pole to pole)"):
-            table.add_column(column, overflow="fold")
+        for column in ("id", "title", "category", "ladder, first rung to last"):
+            table.add_column(column)
         for issue in dataset.issues:
-            ladder = " → ".join(level.id for level in issue.ladder) or "no ladder"
+            ladder = " → ".join(level.title for level in issue.ladder) or "no ladder"
             table.add_row(plain(issue.id, "bold"), plain(issue.title), issue.category.value, plain(ladder))
         return self._to_text(table)
+
+    def position(self, position: Position) -> str:
+        return self._to_text(*position_lines(position))
+
+    def diff(self, result: DiffResult) -> str:
+        return self._to_text(*diff_lines(result))
+
+    def comparison(self, comparison: Comparison) -> str:
+        return self._to_text(*comparison_tables(comparison))
+
+    def timeline(self, timeline: Timeline) -> str:
+        return self._to_text(*timeline_lines(timeline))
+
+    def review(self, review: Review) -> str:
+        return self._to_text(*review_lines(review))
+
+    def texts(self, comparison: TextComparison) -> str:
+        table = Table(title="Texts side by side", title_justify="left", show_lines=True)
+        table.add_column("issue")
+        for citation, signers in zip(comparison.texts, comparison.signers, strict=True):
+            names = ", ".join(party.name for party in signers)
+            table.add_column(inert(f"{names}, {citation.date} ({citation.statement_id})"))
+        for row in comparison.rows:
+            cells: list[RenderableType] = [plain(row.issue.title, "bold")]
+            for cell in row.cells:
+                where, said, against = text_cell_words(row.issue, cell)
+                style = "dim" if not cell.conditions else "cyan"
+                cells.append(
+                    Text("\n").join(
+                        part for part in (plain(where, style), plain(said), plain(against, "dim")) if part.plain
+                    )
+                )
+            table.add_row(*cells)
+        return self._to_text(table)
+
+    def report(self, report: Report) -> str:
+        newest = f" Newest statement: {report.recent.newest}." if report.recent.newest else ""
+        blocks: list[Block] = [Line(plain(report.title + "." + newest, "bold"))]
+        blocks += comparison_tables(report.comparison)
+        blocks += diff_lines(report.recent)
+        return self._to_text(*blocks)

@@ -20,6 +20,7 @@ def cite(dataset: Dataset, placed: Placed) -> Citation:
         basis=statement.basis,
         speaker=_speaker(statement.speaker),
         disputed=statement.disputed,
+        via=source.via if source else None,
     )
 
 
@@ -40,6 +41,7 @@ def correction_notes(dataset: Dataset, placed: Placed) -> tuple[CorrectionNote, 
             basis=Basis.MEDIA_REPORT,
             speaker=None,
             disputed=True,
+            via=source.via if source else None,
         )
         notes.append(CorrectionNote(kind=correction.kind, text=correction.text, date=correction.date, source=citation))
     return tuple(notes)

@@ -7,10 +7,12 @@ from itertools import combinations
 
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
-from tracker.core.engine.lookup import parties_by_ids
+from tracker.core.engine.lookup import WindowReversed, parties_by_ids
 from tracker.core.engine.position import position_of
-from tracker.core.engine.replay import Ladders, issue_levels, ladders_of, level_index, replay, said_by
-from tracker.core.engine.results import Comparison, Gap, Trend
+from tracker.core.engine.replay import Ladders, ladders_of, replay, said_by
+from tracker.core.engine.results import Comparison, Gap, Stance, Trend
+from tracker.core.engine.stance import gap, stances
+from tracker.core.model import Party
 
 
 def compare(
@@ -26,18 +28,21 @@ def compare(
     `since`, then a gap per laddered issue and pair of parties.
     Raises `LookupFailed` for an unknown party id.
     """
+    if since is not None and since.start > at.end:
+        raise WindowReversed(f"the comparison starts ({since}) after it ends ({at})")
     parties = parties_by_ids(dataset, party_ids)
     ids = [party.id for party in parties]
     ladders = ladders_of(dataset)
     now = replay(dataset, said_by(at), include_disputed, parties=ids)
     positions = tuple(position_of(dataset, party, now[party.id], at, include_disputed, ladders) for party in parties)
-    now_levels = {item.party.id: {row.issue.id: row.level_index for row in item.issues} for item in positions}
-    then_levels = _levels_at(dataset, ids, since, include_disputed, ladders) if since else None
+    now_stances = {item.party.id: {row.issue.id: row.stance for row in item.issues} for item in positions}
+    then_stances = _stances_at(dataset, parties, since, include_disputed, ladders) if since else None
     gaps = tuple(
-        _gap(issue.id, a, b, now_levels, then_levels)
+        found
         for issue in dataset.issues
         if issue.ladder
         for a, b in combinations(ids, 2)
+        if (found := _gap(issue.id, a, b, now_stances, then_stances)) is not None
     )
     return Comparison(
         at=at,
@@ -49,21 +54,23 @@ def compare(
     )
 
 
-# party id -> issue id -> level index
-_Levels = dict[str, dict[str, int | None]]
+# party id -> issue id -> stance
+_Stances = dict[str, dict[str, Stance | None]]
 
 
-def _levels_at(dataset: Dataset, ids: list[str], at: PartialDate, include_disputed: bool, ladders: Ladders) -> _Levels:
-    states = replay(dataset, said_by(at), include_disputed, parties=ids)
-    return {
-        party: {issue: level_index(ladders, level) for issue, level in issue_levels(state).items()}
-        for party, state in states.items()
-    }
+def _stances_at(
+    dataset: Dataset, parties: Sequence[Party], at: PartialDate, include_disputed: bool, ladders: Ladders
+) -> _Stances:
+    states = replay(dataset, said_by(at), include_disputed, parties=[party.id for party in parties])
+    return {party.id: dict(stances(states[party.id], party, ladders)) for party in parties}
 
 
-def _gap(issue: str, a: str, b: str, now: _Levels, then: _Levels | None) -> Gap:
-    distance = _distance(now[a].get(issue), now[b].get(issue))
-    distance_since = _distance(then[a].get(issue), then[b].get(issue)) if then is not None else None
+def _gap(issue: str, a: str, b: str, now: _Stances, then: _Stances | None) -> Gap | None:
+    """The gap between two parties' asks; None unless both hold a stance at one of the dates."""
+    distance = gap(now[a].get(issue), now[b].get(issue))
+    distance_since = gap(then[a].get(issue), then[b].get(issue)) if then is not None else None
+    if distance is None and distance_since is None:
+        return None
     return Gap(
         issue=issue,
         party_a=a,
@@ -72,10 +79,6 @@ def _gap(issue: str, a: str, b: str, now: _Levels, then: _Levels | None) -> Gap:
         distance_since=distance_since,
         trend=_trend(distance, distance_since),
     )
-
-
-def _distance(a: int | None, b: int | None) -> int | None:
-    return abs(a - b) if a is not None and b is not None else None
 
 
 def _trend(distance: int | None, distance_since: int | None) -> Trend | None:

@@ -2,241 +2,235 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
-
-import msgspec
 
 from tracker.core.dataset import Dataset, Placed
 from tracker.core.dates import PartialDate
 from tracker.core.engine.citations import disputed_report
-from tracker.core.engine.lookup import issue_by_id, parties_by_ids
+from tracker.core.engine.classify import Restated, changes, touches
+from tracker.core.engine.headline import Counterpart, Point, directions, headline, ordered
+from tracker.core.engine.lookup import WindowReversed, issue_by_id, parties_by_ids
 from tracker.core.engine.replay import (
     Held,
     Ladders,
     PartyState,
     StatementFilter,
-    active_condition,
-    issue_levels,
     ladders_of,
-    level_index,
     replay,
     said_before,
     said_by,
 )
-from tracker.core.engine.results import (
-    ActiveCondition,
-    Change,
-    ChangeKind,
-    DiffResult,
-    Direction,
-    IssueDiff,
-    PartyDiff,
-    Verdict,
-    WordChange,
-)
-from tracker.core.engine.words import word_diff
-from tracker.core.model import Condition, Issue, Party
+from tracker.core.engine.results import Change, Citation, DiffResult, IssueDiff, PartyDiff, Stance
+from tracker.core.engine.stance import stance_of
+from tracker.core.model import Issue, Party
 
-_KIND_ORDER = {
-    kind: rank
-    for rank, kind in enumerate(
-        (
-            ChangeKind.ADDED,
-            ChangeKind.REPLACED,
-            ChangeKind.MOVED,
-            ChangeKind.REWORDED,
-            ChangeKind.DROPPED,
-            ChangeKind.REAFFIRMED,
-            ChangeKind.UNCHANGED,
-        )
-    )
-}
+
+def newest_date(dataset: Dataset) -> PartialDate | None:
+    """The date of the newest statement: where an open-ended window stops."""
+    newest = max(dataset.statements, key=lambda placed: placed.ends, default=None)
+    return newest.statement.date if newest else None
 
 
 def diff(
     dataset: Dataset,
     party_ids: Sequence[str],
-    since: PartialDate,
-    until: PartialDate,
+    since: PartialDate | None,
+    until: PartialDate | None = None,
     issue_id: str | None = None,
     include_disputed: bool = False,
 ) -> DiffResult:
     """Each party's changes from just before `since` begins to the end of `until`.
 
-    The before-state counts statements over before `since.start`; the after-state those
-    over by `until.end`; the window is the difference. No `party_ids`: every party.
-    O(S + C·k + C log C): two replays (every party in the after-state, for the
-    counterparts of directions), then one classification of each party's conditions.
-    Raises `LookupFailed` for an unknown party or issue id.
+    `since` None: per issue, from the party's first statement on it (its first
+    stated stance). `until` None: the newest statement. No `party_ids`: every party.
+    O(S + C·k + C log C): one replay of every party with the stance paths
+    recorded, one before the window, then one classification per party.
+    Raises `LookupFailed` for an unknown party or issue id, `WindowReversed` when
+    `since` begins after `until` ends.
     """
     parties = parties_by_ids(dataset, party_ids)
     if issue_id is not None:
         issue_by_id(dataset, issue_id)
-    before_counts, after_counts = said_before(since), said_by(until)
+    newest = newest_date(dataset)
+    until = until or newest or since
+    if until is None:  # no statement and no date: nothing to compare
+        return DiffResult(since=None, until=PartialDate.parse("1970"), include_disputed=include_disputed, parties=())
+    if since is not None and since.start > until.end:
+        raise WindowReversed(f"the window starts ({since}) after it ends ({until})")
+    after_counts = said_by(until)
+    window = None
+    if since is not None:
+        before_counts = said_before(since)
 
-    def in_window(placed: Placed) -> bool:
-        return after_counts(placed) and not before_counts(placed)
+        def window(placed: Placed) -> bool:
+            return after_counts(placed) and not before_counts(placed)
 
-    before = replay(dataset, before_counts, include_disputed, parties=[party.id for party in parties])
-    after = replay(dataset, after_counts, include_disputed, window=in_window)
-    context = _Context(
-        dataset=dataset,
-        ladders=ladders_of(dataset),
-        levels_after={party: issue_levels(state) for party, state in after.items()},
-        issue_id=issue_id,
-        in_window=in_window,
-    )
+    paths = _Paths(dataset, window)
+    after = replay(dataset, after_counts, include_disputed, window=window, observe=paths.observe)
+    before = replay(dataset, said_before(since), include_disputed) if since else paths.baselines()
+    result = _Diff(dataset, paths, before, after, since, issue_id, window)
     return DiffResult(
         since=since,
         until=until,
         include_disputed=include_disputed,
-        parties=tuple(context.party_diff(party, before[party.id], after[party.id]) for party in parties),
+        parties=tuple(result.party_diff(party) for party in parties),
+        newest=newest,
     )
 
 
-class _Context(msgspec.Struct, frozen=True):
-    dataset: Dataset
-    ladders: Ladders
-    levels_after: dict[str, dict[str, Condition]]  # party -> issue -> its level condition, every party, after
-    issue_id: str | None
-    in_window: StatementFilter
+class _Paths:
+    """Stance paths of every party on every issue, recorded during one replay.
 
-    def party_diff(self, party: Party, before: PartyState, after: PartyState) -> PartyDiff:
+    Also keeps, per party and issue, the state right after its first statement
+    on that issue: the baseline of a diff with no start date.
+    """
+
+    def __init__(self, dataset: Dataset, window: StatementFilter | None) -> None:
+        self.ladders: Ladders = ladders_of(dataset)
+        self.window = window
+        self.in_window: set[int] = set()  # orders of the window's statements
+        self.parties = dataset.parties_by_id
+        self.points: dict[tuple[str, str], list[Point]] = {}
+        self.first: dict[tuple[str, str], int] = {}  # order of the first statement on the issue
+        self.weight: dict[tuple[str, str], int] = {}  # statements on the issue
+        self.snapshots: dict[str, dict[str, Held]] = {}
+
+    def observe(self, state: PartyState, placed: Placed, citation: Citation) -> None:
+        party = self.parties.get(state.party)
+        if self.window is not None and self.window(placed):
+            self.in_window.add(placed.order)
+        for issue in _touched(state, placed):
+            key = (state.party, issue)
+            self.weight[key] = self.weight.get(key, 0) + 1
+            if key not in self.first:
+                self.first[key] = placed.order
+                snapshot = self.snapshots.setdefault(state.party, {})
+                for held in state.active_on(issue):  # copies: a Held is updated in place later
+                    snapshot[held.id] = Held(held.condition, held.first_stated, held.last_stated, held.seq)
+            if issue not in self.ladders or not self.ladders[issue]:
+                continue
+            stance = stance_of(state.active_on(issue), party.pole if party else None, self.ladders)
+            path = self.points.setdefault(key, [])
+            if (path and path[-1].stance != stance) or (not path and stance is not None):
+                path.append(Point(placed.order, citation, stance))
+
+    def baselines(self) -> dict[str, PartyState]:
+        """Each party's conditions as they stood after its first statement on each issue."""
+        states = {}
+        for party, snapshot in self.snapshots.items():
+            state = PartyState(party, held=dict(snapshot), active=dict.fromkeys(snapshot))
+            for held in snapshot.values():
+                state.by_issue.setdefault(held.condition.issue, {})[held.id] = None
+            states[party] = state
+        return states
+
+    def stance_at(self, party: str, issue: str, order: int) -> Stance | None:
+        """The stance after the statements up to `order` (inclusive)."""
+        path = self.points.get((party, issue), [])
+        index = bisect_right([point.order for point in path], order)
+        return path[index - 1].stance if index else None
+
+
+def _touched(state: PartyState, placed: Placed) -> set[str]:
+    statement = placed.statement
+    issues = {condition.issue for condition in statement.conditions}
+    ended = [old for condition in statement.conditions for old in condition.replaces]
+    issues.update(state.held[cid].condition.issue for cid in (*ended, *statement.withdraws) if cid in state.held)
+    return issues
+
+
+class _Diff:
+    def __init__(
+        self,
+        dataset: Dataset,
+        paths: _Paths,
+        before: dict[str, PartyState],
+        after: dict[str, PartyState],
+        since: PartialDate | None,
+        issue_id: str | None,
+        window: StatementFilter | None,
+    ) -> None:
+        self.dataset, self.paths, self.before, self.after = dataset, paths, before, after
+        self.since, self.issue_id, self.window = since, issue_id, window
+        self.poles = {p.pole: p for p in reversed(dataset.parties) if p.pole is not None}
+
+    def party_diff(self, party: Party) -> PartyDiff:
+        before = self.before.get(party.id) or PartyState(party.id)
+        after = self.after.get(party.id) or PartyState(party.id)
         by_issue: dict[str, list[Change]] = {}
-        for change in _changes(party.id, before, after, self.ladders):
-            by_issue.setdefault(change.issue, []).append(change)
-        levels_before = issue_levels(before)
+        for change in changes(party.id, before, after, self.paths.ladders, self._restated(party.id, before, after)):
+            if self.issue_id is None:
+                by_issue.setdefault(change.issue, []).append(change)
+            elif touches(change, self.issue_id):
+                by_issue.setdefault(self.issue_id, []).append(change)
         issues = tuple(
-            self.issue_diff(party.id, issue, by_issue[issue.id], levels_before.get(issue.id))
-            for issue in self.dataset.issues
-            if issue.id in by_issue and self.issue_id in (None, issue.id)
+            self.issue_diff(party, issue, by_issue[issue.id]) for issue in self.dataset.issues if issue.id in by_issue
         )
-        disputed = tuple(disputed_report(self.dataset, placed) for placed in after.disputed if self.in_window(placed))
+        disputed = tuple(
+            disputed_report(self.dataset, placed)
+            for placed in after.disputed
+            if self.window is None or self.window(placed)
+        )
         return PartyDiff(party=party, issues=issues, disputed=disputed)
 
-    def issue_diff(self, party: str, issue: Issue, changes: list[Change], before: Condition | None) -> IssueDiff:
-        after = self.levels_after[party].get(issue.id)
+    def _restated(self, party: str, before: PartyState, after: PartyState) -> Restated:
+        if self.since is not None:
+            return after.restated.__contains__
+        first = self.paths.first
+        return lambda cid: after.held[cid].seq[0] > first.get((party, after.held[cid].condition.issue), -1)
+
+    def issue_diff(self, party: Party, issue: Issue, found: list[Change]) -> IssueDiff:
+        if not issue.ladder:
+            return IssueDiff(issue=issue, changes=tuple(found))
+        start, points, since = self._start(party.id, issue.id)
+        end = self._stance(self.after, party, issue.id)
+        path = self.paths.points.get((party.id, issue.id))
+        baseline = path[0].order if self.since is None and path else None
+        others = ordered(party, [self._counterpart(other, issue.id, baseline) for other in self.dataset.parties])
         return IssueDiff(
             issue=issue,
-            changes=tuple(sorted(changes, key=_change_order)),
-            level_before=before.level if before else None,
-            level_after=after.level if after else None,
-            directions=self.directions(party, issue.id, before, after),
+            changes=tuple(found),
+            headline=headline(party, start, end, points, since, others, self.poles),
+            directions=directions(start, end, others),
         )
 
-    def directions(
-        self, party: str, issue: str, before: Condition | None, after: Condition | None
-    ) -> tuple[Direction, ...]:
-        """This party's move against each counterpart held at its after-level. O(P log P)."""
-        own_before = level_index(self.ladders, before) if before else None
-        own_after = level_index(self.ladders, after) if after else None
-        if own_before is None or own_after is None:
-            return ()
-        found = []
-        for other in sorted(self.levels_after):
-            level = self.levels_after[other].get(issue)
-            theirs = level_index(self.ladders, level) if level and other != party else None
-            if theirs is None:
-                continue
-            distance_before, distance_after = abs(own_before - theirs), abs(own_after - theirs)
-            found.append(Direction(other, distance_before, distance_after, _verdict(distance_before, distance_after)))
-        return tuple(found)
+    def _start(self, party: str, issue: str) -> tuple[Stance | None, list[Point], PartialDate | None]:
+        path = self.paths.points.get((party, issue), [])
+        if self.since is not None:
+            start = self._stance(self.before, self.dataset.parties_by_id[party], issue)
+            return start, [point for point in path if point.order in self.paths.in_window], None
+        if not path:
+            return None, [], None
+        return path[0].stance, path[1:], path[0].citation.date
+
+    def _stance(self, states: dict[str, PartyState], party: Party, issue: str) -> Stance | None:
+        state = states.get(party.id)
+        return stance_of(state.active_on(issue), party.pole, self.paths.ladders) if state else None
+
+    def _counterpart(self, other: Party, issue: str, baseline: int | None) -> Counterpart:
+        """Another party's stance at the start (the given party's baseline, without a start date) and end."""
+        if self.since is not None:
+            before = self._stance(self.before, other, issue)
+        else:
+            before = self.paths.stance_at(other.id, issue, baseline) if baseline is not None else None
+        return Counterpart(
+            party=other,
+            before=before,
+            after=self._stance(self.after, other, issue),
+            weight=self.paths.weight.get((other.id, issue), 0),
+        )
 
 
-def _verdict(distance_before: int, distance_after: int) -> Verdict:
-    if distance_after > distance_before:
-        return Verdict.HARDENING
-    if distance_after < distance_before:
-        return Verdict.SOFTENING
-    return Verdict.STEADY
+def stance_paths(
+    dataset: Dataset, until: PartialDate | None = None, include_disputed: bool = False
+) -> dict[tuple[str, str], list[Point]]:
+    """(party, issue) -> each statement that changed the party's stance there, with the stance after it.
 
-
-def _changes(party: str, before: PartyState, after: PartyState, ladders: Ladders) -> list[Change]:
-    """Every condition active at either end, classified once. O(C + length of reported chains)."""
-    changes = []
-    chain_ends: set[str] = set()
-    for cid in before.active:
-        if cid in after.active:
-            changes.append(_same_id(party, before.held[cid], after.held[cid], cid in after.restated, ladders))
-            continue
-        change = _fate(party, before.held[cid], after, ladders)
-        changes.append(change)
-        if change.kind is ChangeKind.REPLACED:
-            chain_ends.add(change.chain[-1])
-    for cid in after.active:
-        if cid not in before.active and cid not in chain_ends:
-            added = active_condition(after.held[cid], party, ladders)
-            changes.append(Change(ChangeKind.ADDED, added.condition.issue, before=None, after=added))
-    return changes
-
-
-def _same_id(party: str, old: Held, new: Held, restated: bool, ladders: Ladders) -> Change:
-    before, after = active_condition(old, party, ladders), active_condition(new, party, ladders)
-    issue = new.condition.issue
-    words = _words(old.condition, new.condition)
-    if old.condition.level != new.condition.level:
-        move = _level_move(before.level_index, after.level_index)
-        return Change(ChangeKind.MOVED, issue, before, after, words=words, level_move=move)
-    if words:
-        return Change(ChangeKind.REWORDED, issue, before, after, words=words)
-    kind = ChangeKind.REAFFIRMED if restated else ChangeKind.UNCHANGED
-    return Change(kind, issue, before, after)
-
-
-def _fate(party: str, old: Held, after: PartyState, ladders: Ladders) -> Change:
-    """Where a condition that went out of force ended: a successor in force, or a drop.
-
-    Follows each condition's last replacement until one is in force (replaced) or
-    one was withdrawn (dropped, citing the withdrawal).
+    One replay, O(S + C·k). For charts: a party's ask over time is a step line through these points.
     """
-    before = active_condition(old, party, ladders)
-    chain, seen = [old.id], {old.id}
-    while (ending := after.endings.get(chain[-1])) is not None:
-        successor = ending.replaced_by
-        if successor is None:
-            return Change(ChangeKind.DROPPED, old.condition.issue, before, None, withdrawn_by=ending.by)
-        if successor in seen:
-            break  # replacements that go round in a circle leave nothing in force
-        chain.append(successor)
-        seen.add(successor)
-        if successor in after.active:
-            via = tuple(active_condition(after.held[cid], party, ladders) for cid in chain[1:-1])
-            return _replaced(party, before, after.held[successor], tuple(chain), via, ladders)
-    return Change(ChangeKind.DROPPED, old.condition.issue, before, None)
-
-
-def _replaced(
-    party: str,
-    before: ActiveCondition,
-    new: Held,
-    chain: tuple[str, ...],
-    via: tuple[ActiveCondition, ...],
-    ladders: Ladders,
-) -> Change:
-    after = active_condition(new, party, ladders)
-    same_issue = before.condition.issue == after.condition.issue
-    return Change(
-        ChangeKind.REPLACED,
-        after.condition.issue,  # the change belongs where the demand now stands
-        before,
-        after,
-        words=_words(before.condition, after.condition),
-        level_move=_level_move(before.level_index, after.level_index) if same_issue else None,
-        chain=chain,
-        via=via,
-    )
-
-
-def _words(old: Condition, new: Condition) -> tuple[WordChange, ...]:
-    return word_diff(old.text, new.text) if old.text != new.text else ()
-
-
-def _level_move(before: int | None, after: int | None) -> int | None:
-    return after - before if before is not None and after is not None else None
-
-
-def _change_order(change: Change) -> tuple[int, str, str]:
-    current = change.after or change.before
-    assert current is not None
-    earlier = change.before.condition.id if change.before else ""
-    return (_KIND_ORDER[change.kind], current.condition.id, earlier)
+    paths = _Paths(dataset, None)
+    until = until or newest_date(dataset)
+    if until is not None:
+        replay(dataset, said_by(until), include_disputed, observe=paths.observe)
+    return paths.points

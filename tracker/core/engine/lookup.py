@@ -7,7 +7,18 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from tracker.core.dataset import Dataset
+from tracker.core.errors import WindowReversed
 from tracker.core.model import Issue, Party
+
+__all__ = [
+    "LookupFailed",
+    "WindowReversed",
+    "issue_by_id",
+    "parties_by_ids",
+    "party_by_id",
+    "resolve_issue",
+    "resolve_party",
+]
 
 _Item = TypeVar("_Item", Party, Issue)
 

@@ -7,17 +7,15 @@ from tracker.core.dates import PartialDate
 from tracker.core.engine.citations import disputed_report
 from tracker.core.engine.lookup import party_by_id
 from tracker.core.engine.replay import (
-    Held,
     Ladders,
     PartyState,
     active_condition,
-    issue_levels,
     ladders_of,
-    level_index,
     replay,
     said_by,
 )
 from tracker.core.engine.results import IssuePosition, Position
+from tracker.core.engine.stance import stance_of
 from tracker.core.model import Party
 
 
@@ -42,20 +40,15 @@ def position_of(
     ladders: Ladders,
 ) -> Position:
     """The `Position` for a replayed state. O(C log C + I)."""
-    by_issue: dict[str, list[Held]] = {}
-    for held in state.active_held():
-        by_issue.setdefault(held.condition.issue, []).append(held)
-    levels = issue_levels(state)
     issues = []
     for issue in dataset.issues:
-        in_order = sorted(by_issue.get(issue.id, []), key=lambda held: (held.order, held.id))
-        level = levels.get(issue.id)
+        held = list(state.active_on(issue.id))
+        in_order = sorted(held, key=lambda one: (one.order, one.id))
         issues.append(
             IssuePosition(
                 issue=issue,
-                conditions=tuple(active_condition(held, party.id, ladders) for held in in_order),
-                level=level.level if level else None,
-                level_index=level_index(ladders, level) if level else None,
+                conditions=tuple(active_condition(one, party.id, ladders) for one in in_order),
+                stance=stance_of(held, party.pole, ladders) if issue.ladder else None,
             )
         )
     return Position(

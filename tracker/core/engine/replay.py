@@ -45,7 +45,7 @@ class Ending(msgspec.Struct, frozen=True):
     """Why a condition last went out of force."""
 
     by: Citation
-    replaced_by: str | None  # None: withdrawn
+    replaced_by: tuple[str, ...]  # its successors in that statement; empty: withdrawn
 
 
 class PartyState(msgspec.Struct):
@@ -55,6 +55,7 @@ class PartyState(msgspec.Struct):
     held: dict[str, Held] = msgspec.field(default_factory=dict)  # every id ever stated, active or not
     active: dict[str, None] = msgspec.field(default_factory=dict)  # an ordered set, for deterministic output
     endings: dict[str, Ending] = msgspec.field(default_factory=dict)  # last deactivation per id
+    by_issue: dict[str, dict[str, None]] = msgspec.field(default_factory=dict)  # issue -> its active ids
     restated: set[str] = msgspec.field(default_factory=set)  # ids stated in window statements
     disputed: list[Placed] = msgspec.field(default_factory=list)  # counted disputed statements, applied or not
 
@@ -62,14 +63,22 @@ class PartyState(msgspec.Struct):
         # The engine's innermost loop (once per condition per replay): kept flat, and a
         # restated condition's Held is updated in place rather than built anew.
         statement, held, active, order = placed.statement, self.held, self.active, placed.order
+        by_issue = self.by_issue
         for index, condition in enumerate(statement.conditions):
             cid = condition.id
             earlier = held.get(cid)
             if earlier is None:
                 held[cid] = Held(condition, citation, citation, (order, index))
             else:
+                if earlier.condition.issue != condition.issue and cid in active:
+                    del by_issue[earlier.condition.issue][cid]
                 earlier.condition, earlier.last_stated, earlier.seq = condition, citation, (order, index)
             active[cid] = None
+            issue_ids = by_issue.get(condition.issue)
+            if issue_ids is None:
+                by_issue[condition.issue] = {cid: None}
+            else:
+                issue_ids[cid] = None
             if in_window:
                 self.restated.add(cid)
             for old in condition.replaces:
@@ -80,11 +89,24 @@ class PartyState(msgspec.Struct):
     def active_held(self) -> Iterator[Held]:
         return (self.held[cid] for cid in self.active)
 
+    def active_on(self, issue: str) -> Iterator[Held]:
+        return (self.held[cid] for cid in self.by_issue.get(issue, ()))
+
     def _end(self, cid: str, by: Citation, replaced_by: str | None) -> None:
         # A joint text may replace or withdraw what only another signer stated: a no-op here.
         if cid in self.active:
             del self.active[cid]
-            self.endings[cid] = Ending(by, replaced_by)
+            del self.by_issue[self.held[cid].condition.issue][cid]
+            self.endings[cid] = Ending(by, (replaced_by,) if replaced_by else ())
+            return
+        ending = self.endings.get(cid)
+        if replaced_by and ending is not None and ending.by.statement_id == by.statement_id:
+            # One statement replacing a condition by several successors: every lineage counts.
+            self.endings[cid] = Ending(by, (*ending.replaced_by, replaced_by))
+
+
+# Called after a statement was applied to a signer's state.
+Observer = Callable[[PartyState, Placed, Citation], None]
 
 
 def replay(
@@ -93,11 +115,13 @@ def replay(
     include_disputed: bool,
     parties: Collection[str] | None = None,
     window: StatementFilter | None = None,
+    observe: Observer | None = None,
 ) -> dict[str, PartyState]:
     """Each party's state after the statements that `counts`, in dataset order. O(S + C·k).
 
     `parties` limits the work to those parties (None: every party of the dataset);
-    `window` marks the statements whose restatements `PartyState.restated` records.
+    `window` marks the statements whose restatements `PartyState.restated` records;
+    `observe` sees each state right after a statement changed it.
     """
     wanted = [party.id for party in dataset.parties] if parties is None else list(parties)
     states = {party: PartyState(party) for party in wanted}
@@ -115,6 +139,8 @@ def replay(
                 state.disputed.append(placed)
             if include_disputed or not disputed:
                 state.apply(placed, citation, in_window)
+                if observe is not None:
+                    observe(state, placed, citation)
     return states
 
 

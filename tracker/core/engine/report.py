@@ -5,13 +5,17 @@ from __future__ import annotations
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
 from tracker.core.engine.compare import compare
-from tracker.core.engine.diff import diff
+from tracker.core.engine.diff import diff, newest_date
 from tracker.core.engine.timeline import timeline
 from tracker.core.results import Report
 
 
-def report(dataset: Dataset, at: PartialDate, since: PartialDate) -> Report:
-    """Every party, as of `at`, with shifts and gap trends since `since`. Three replays: O(S + C·k)."""
+def report(dataset: Dataset, at: PartialDate | None, since: PartialDate) -> Report:
+    """Every party, as of `at` (default: the newest statement), with shifts and gap trends since `since`.
+
+    Three replays: O(S + C·k). Raises `WindowReversed` when `since` is after `at`.
+    """
+    at = at or newest_date(dataset) or since
     ids = [party.id for party in dataset.parties]
     comparison = compare(dataset, ids, at=at, since=since)
     title = f"Negotiation positions: {dataset.conflict.title}" if dataset.conflict else "Negotiation positions"

@@ -13,7 +13,7 @@ from enum import Enum
 import msgspec
 
 from tracker.core.dates import PartialDate
-from tracker.core.model import Basis, Condition, CorrectionKind, Issue, Party
+from tracker.core.model import Basis, Condition, CorrectionKind, Issue, Party, Via
 
 
 class Citation(msgspec.Struct, frozen=True):
@@ -27,6 +27,7 @@ class Citation(msgspec.Struct, frozen=True):
     basis: Basis
     speaker: str | None  # "name, role" or None
     disputed: bool  # the statement carries a correction or dispute
+    via: Via | None = None  # the copy actually read, when `url` is not the original publisher's
 
 
 class CorrectionNote(msgspec.Struct, frozen=True):
@@ -55,11 +56,25 @@ class ActiveCondition(msgspec.Struct, frozen=True):
     level_index: int | None  # index on the issue's ladder, None without a level
 
 
+class Stance(msgspec.Struct, frozen=True):
+    """Where a party stands on a laddered issue: the span of rungs it holds, and its ask.
+
+    Rungs are indices on the issue's ladder. The ask is the rung farthest toward the
+    party's pole (without a pole: the rung of its most recent condition).
+    """
+
+    ask: int
+    low: int
+    high: int
+    ask_level: str  # the rungs' ids, for scripts
+    low_level: str
+    high_level: str
+
+
 class IssuePosition(msgspec.Struct, frozen=True):
     issue: Issue
     conditions: tuple[ActiveCondition, ...]  # empty: no stated position
-    level: str | None  # level of the most recently stated active condition with one
-    level_index: int | None
+    stance: Stance | None  # None: no condition with a rung (or no ladder)
 
     @property
     def stated(self) -> bool:
@@ -107,27 +122,60 @@ class Change(msgspec.Struct, frozen=True):
     withdrawn_by: Citation | None = None  # dropped: the statement that withdrew it
 
 
-class Verdict(str, Enum):
-    HARDENING = "hardening"
-    SOFTENING = "softening"
+class Trend(str, Enum):
+    CONVERGING = "converging"
+    DIVERGING = "diverging"
     STEADY = "steady"
 
 
-class Direction(msgspec.Struct, frozen=True):
-    """A party's move on an issue measured against one counterpart's level."""
+class Shift(str, Enum):
+    """Which way a party's ask moved, judged by its own pole (without one: by the gap)."""
 
-    counterpart: str
-    distance_before: int
-    distance_after: int
-    verdict: Verdict
+    HARDER = "harder"
+    SOFTER = "softer"
+    STEADY = "steady"
+    MOVED = "moved"  # a party without a pole, with no counterpart to measure the move by
+    FIRST_STATED = "first-stated"  # no stance before
+    NO_LONGER_STATED = "no-longer-stated"  # no stance after
+
+
+class Direction(msgspec.Struct, frozen=True):
+    """The gap between a party's ask and one counterpart's, before and after."""
+
+    counterpart: Party
+    gap_before: int | None
+    gap_after: int | None
+    trend: Trend | None  # None when either gap is unknown
+
+
+class Turn(msgspec.Struct, frozen=True):
+    """The farthest point a party's ask reached inside a window before coming back."""
+
+    stance: Stance
+    citation: Citation  # the statement that took the ask there
+
+
+class Headline(msgspec.Struct, frozen=True):
+    """One party on one laddered issue, in one line's worth of facts."""
+
+    before: Stance | None  # at the start of the window (or the first stated stance)
+    since: PartialDate | None  # the date `before` holds from, when it is a first statement
+    after: Stance | None
+    shift: Shift  # overall, from `before` (or from `turn`, when there is one) to `after`
+    rungs: int  # how many rungs the ask moved in that direction
+    turn: Turn | None  # the ask went one way and came back: its farthest point
+    toward: Party | None  # the party whose pole the move heads toward (for a party without a pole)
+    counterpart: Party | None  # the main counterpart holding a stance on the issue
+    gap_before: int | None
+    gap_after: int | None
+    moved_by: Citation | None  # the last statement in the window that moved the ask (or the span)
 
 
 class IssueDiff(msgspec.Struct, frozen=True):
     issue: Issue
     changes: tuple[Change, ...]
-    level_before: str | None
-    level_after: str | None
-    directions: tuple[Direction, ...] = ()
+    headline: Headline | None = None  # laddered issues where the party holds a stance at either end
+    directions: tuple[Direction, ...] = ()  # counterparts holding a stance, main counterpart first
 
     @property
     def shifted(self) -> bool:
@@ -145,20 +193,15 @@ class PartyDiff(msgspec.Struct, frozen=True):
 
 
 class DiffResult(msgspec.Struct, frozen=True):
-    since: PartialDate  # window starts at since.start (the state just before it)
+    since: PartialDate | None  # window starts at since.start; None: each party's first stated stance
     until: PartialDate  # window ends at until.end
     include_disputed: bool
     parties: tuple[PartyDiff, ...]
+    newest: PartialDate | None = None  # date of the newest statement the result rests on
 
     @property
     def shifted(self) -> bool:
         return any(party.shifted for party in self.parties)
-
-
-class Trend(str, Enum):
-    CONVERGING = "converging"
-    DIVERGING = "diverging"
-    STEADY = "steady"
 
 
 class Gap(msgspec.Struct, frozen=True):

@@ -7,25 +7,24 @@ from collections.abc import Iterable
 from tracker.core.dataset import Dataset, Placed
 from tracker.core.dates import PartialDate
 from tracker.core.engine.citations import cite
+from tracker.core.engine.classify import changes
 from tracker.core.engine.compare import compare
+from tracker.core.engine.headline import Counterpart, directions, headline, ordered
+from tracker.core.engine.replay import Ladders, PartyState, ladders_of, replay, said_by
 from tracker.core.engine.results import (
-    ActiveCondition,
     Change,
-    ChangeKind,
     Comparison,
-    Direction,
     EditKind,
     GapShift,
     IssueDiff,
-    IssuePosition,
     PartyShift,
     Review,
+    Stance,
     StatementEdit,
     Trend,
-    Verdict,
 )
-from tracker.core.engine.words import word_diff
-from tracker.core.model import Party
+from tracker.core.engine.stance import stance_of
+from tracker.core.model import Issue, Party, Pole
 
 _EMPTY = Dataset(files=())
 
@@ -45,7 +44,6 @@ def review(
     if problems[0] or problems[1]:
         return Review(labels[0], labels[1], at, problems[0], problems[1])
     old, new = base or _EMPTY, head or _EMPTY
-    before, after = _everyone(old, at), _everyone(new, at)
     return Review(
         base=labels[0],
         head=labels[1],
@@ -53,8 +51,8 @@ def review(
         base_problems=(),
         head_problems=(),
         edits=tuple(_edits(old, new)),
-        shifts=tuple(_shifts(before, after)),
-        gaps=tuple(_gap_shifts(before, after)),
+        shifts=tuple(_shifts(old, new, at)),
+        gaps=tuple(_gap_shifts(_everyone(old, at), _everyone(new, at))),
     )
 
 
@@ -110,114 +108,56 @@ def _edited(old: Placed, new: Placed, dataset: Dataset) -> StatementEdit | None:
     )
 
 
-def _positions(comparison: Comparison | None) -> dict[str, dict[str, IssuePosition]]:
-    if comparison is None:
-        return {}
-    return {p.party.id: {row.issue.id: row for row in p.issues} for p in comparison.positions}
-
-
-def _shifts(old: Comparison | None, new: Comparison | None) -> Iterable[PartyShift]:
-    parties: dict[str, Party] = {p.id: p for p in (old.parties if old else ())}
-    parties |= {p.id: p for p in (new.parties if new else ())}
-    before_all, after_all = _positions(old), _positions(new)
-    levels_after = {pid: {issue: row.level_index for issue, row in rows.items()} for pid, rows in after_all.items()}
+def _shifts(old: Dataset, new: Dataset, at: PartialDate) -> Iterable[PartyShift]:
+    """Each party's conditions at `at` in the two versions, through the one classifier."""
+    counts = said_by(at)
+    before, after = replay(old, counts, False), replay(new, counts, False)
+    ladders = ladders_of(new)
+    parties: dict[str, Party] = {p.id: p for p in old.parties} | {p.id: p for p in new.parties}
+    poles = {p.pole: p for p in reversed(new.parties) if p.pole is not None}
     for party_id, party in parties.items():
-        before, after = before_all.get(party_id, {}), after_all.get(party_id, {})
-        issues = []
-        for issue_id in list(after) + [i for i in before if i not in after]:
-            was, now = before.get(issue_id), after.get(issue_id)
-            changes = _position_changes(was, now)
-            if not changes:
-                continue
-            reference = now or was
-            assert reference is not None
-            issues.append(
-                IssueDiff(
-                    issue=reference.issue,
-                    changes=changes,
-                    level_before=was.level if was else None,
-                    level_after=now.level if now else None,
-                    directions=_directions(party_id, issue_id, was, now, levels_after),
-                )
-            )
+        was, now = before.get(party_id) or PartyState(party_id), after.get(party_id) or PartyState(party_id)
+        by_issue: dict[str, list[Change]] = {}
+        for change in changes(party_id, was, now, ladders, restated=lambda cid: False):
+            if change.kind.is_shift:
+                by_issue.setdefault(change.issue, []).append(change)
+        issues = [
+            _issue_shift(issue, party, by_issue[issue.id], before, after, parties, ladders, poles)
+            for issue in (new.issues or old.issues)
+            if issue.id in by_issue
+        ]
         if issues:
             yield PartyShift(party, tuple(issues))
 
 
-def _position_changes(was: IssuePosition | None, now: IssuePosition | None) -> tuple[Change, ...]:
-    old = {a.condition.id: a for a in (was.conditions if was else ())}
-    new = {a.condition.id: a for a in (now.conditions if now else ())}
-    changes: list[Change] = []
-    replaced: set[str] = set()
-    for cid, after in new.items():
-        before = old.get(cid)
-        if before is not None:
-            if (change := _same_condition(before, after)) is not None:
-                changes.append(change)
-            continue
-        successors = [old[r] for r in after.condition.replaces if r in old and r not in new]
-        for previous in successors:  # the new condition says which one it supersedes
-            replaced.add(previous.condition.id)
-            changes.append(_replacement(previous, after))
-        if not successors:
-            changes.append(Change(ChangeKind.ADDED, after.condition.issue, None, after))
-    changes += [
-        Change(ChangeKind.DROPPED, b.condition.issue, b, None)
-        for cid, b in old.items()
-        if cid not in new and cid not in replaced
-    ]
-    return tuple(changes)
+def _issue_shift(
+    issue: Issue,
+    party: Party,
+    found: list[Change],
+    before: dict[str, PartyState],
+    after: dict[str, PartyState],
+    parties: dict[str, Party],
+    ladders: Ladders,
+    poles: dict[Pole, Party],
+) -> IssueDiff:
+    if not issue.ladder:
+        return IssueDiff(issue=issue, changes=tuple(found))
 
+    def stance(states: dict[str, PartyState], who: Party) -> Stance | None:
+        state = states.get(who.id)
+        return stance_of(state.active_on(issue.id), who.pole, ladders) if state else None
 
-def _replacement(before: ActiveCondition, after: ActiveCondition) -> Change:
-    move = (
-        after.level_index - before.level_index
-        if after.level_index is not None and before.level_index is not None
-        else None
+    others = ordered(
+        party,
+        [Counterpart(other, stance(before, other), stance(after, other), 0) for other in parties.values()],
     )
-    words = (
-        word_diff(before.condition.text, after.condition.text) if before.condition.text != after.condition.text else ()
+    was, now = stance(before, party), stance(after, party)
+    return IssueDiff(
+        issue=issue,
+        changes=tuple(found),
+        headline=headline(party, was, now, (), None, others, poles),
+        directions=directions(was, now, others),
     )
-    chain = (before.condition.id, after.condition.id)
-    return Change(ChangeKind.REPLACED, after.condition.issue, before, after, words=words, level_move=move, chain=chain)
-
-
-def _same_condition(before: ActiveCondition, after: ActiveCondition) -> Change | None:
-    words = (
-        word_diff(before.condition.text, after.condition.text) if before.condition.text != after.condition.text else ()
-    )
-    if before.condition.level != after.condition.level:
-        move = (
-            after.level_index - before.level_index
-            if after.level_index is not None and before.level_index is not None
-            else None
-        )
-        return Change(ChangeKind.MOVED, after.condition.issue, before, after, words=words, level_move=move)
-    if words:
-        return Change(ChangeKind.REWORDED, after.condition.issue, before, after, words=words)
-    return None
-
-
-def _directions(
-    party: str,
-    issue: str,
-    was: IssuePosition | None,
-    now: IssuePosition | None,
-    levels_after: dict[str, dict[str, int | None]],
-) -> tuple[Direction, ...]:
-    own_before = was.level_index if was else None
-    own_after = now.level_index if now else None
-    if own_before is None or own_after is None or own_before == own_after:
-        return ()
-    found = []
-    for other in sorted(levels_after):
-        theirs = levels_after[other].get(issue)
-        if other == party or theirs is None:
-            continue
-        before, after = abs(own_before - theirs), abs(own_after - theirs)
-        verdict = Verdict.HARDENING if after > before else Verdict.SOFTENING if after < before else Verdict.STEADY
-        found.append(Direction(other, before, after, verdict))
-    return tuple(found)
 
 
 def _gap_shifts(old: Comparison | None, new: Comparison | None) -> Iterable[GapShift]:

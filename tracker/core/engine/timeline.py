@@ -21,6 +21,9 @@ def timeline(
 ) -> Timeline:
     """One event per statement, in chronological order, optionally for one party and one issue.
 
+    Corrected or disputed statements are always listed (their citation says so);
+    only with `include_disputed` do they change the state later events are read against.
+
     Each condition is described against its party's state just before the statement
     (for a joint text: `party_id` if given, else the first signer). `since`/`until`
     keep the statements of that window (as in `diff`); earlier ones still shape the state.
@@ -35,14 +38,14 @@ def timeline(
     states = {party.id: PartyState(party.id) for party in dataset.parties}
     events = []
     for placed in dataset.statements:
-        if placed.statement.disputed and not include_disputed:
-            continue
         subject = party_id if party_id is not None else placed.parties[0]
         citation = cite(dataset, placed)
         if subject in placed.parties and _in_range(placed, since, until):
             event = _event(dataset, placed, citation, states, subject, issue_id)
             if event.events:
                 events.append(event)
+        if placed.statement.disputed and not include_disputed:
+            continue  # shown, labelled, but it changes no one's conditions
         for party in placed.parties:
             states.setdefault(party, PartyState(party)).apply(placed, citation)
     return Timeline(party=party_id, issue=issue_id, include_disputed=include_disputed, events=tuple(events))
