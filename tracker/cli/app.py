@@ -335,6 +335,8 @@ def diff(
     ids = _party_ids(dataset, parties)
     start, end = _optional_date(since, "--from"), _optional_date(until, "--to")
     _check_window(start, end, "--from", "--to")
+    if end is None and start is None and not dataset.statements:
+        end = _date(None, "--to")  # a new dataset: "nothing shifted, to today", not to a placeholder year
     result = compute_diff(
         dataset,
         ids,
@@ -636,6 +638,15 @@ def _register_extract() -> None:
 
 
 _register_extract()
+
+
+def _register_init() -> None:
+    from tracker.cli.init_cmd import init
+
+    app.command()(init)
+
+
+_register_init()
 
 
 def main() -> None:
