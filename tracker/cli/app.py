@@ -15,6 +15,7 @@ import typer
 from tracker import __version__
 from tracker.cli.complete import complete_issue, complete_party
 from tracker.cli.output import FORMAT_HELP, Color, Format, emit, fail, note, terminal_width, use_color
+from tracker.cli.report_html_cmd import REPORT_FORMAT_HELP, ReportFormat
 
 if TYPE_CHECKING:
     from tracker.core.dataset import Dataset
@@ -431,15 +432,20 @@ def report(
     at: AtOption = None,
     max_chars: MaxCharsOption = 1_000_000,
     data: DataOption = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help=FORMAT_HELP)] = Format.MARKDOWN,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help=REPORT_FORMAT_HELP)] = ReportFormat.MARKDOWN,
     output: OutputOption = None,
     color: ColorOption = Color.AUTO,
 ) -> None:
     """One report for CI: positions, recent shifts, gaps and a timeline picture.
 
     Markdown by default, ready for $GITHUB_STEP_SUMMARY or a pull-request comment.
+    --format html writes one self-contained page (inline style and charts, a
+    Content-Security-Policy that forbids fetching anything) for a static site.
 
-    Example:  tracker report --since 2025-01 >> "$GITHUB_STEP_SUMMARY"
+    \b
+    Examples:
+      tracker report --since 2025-01 >> "$GITHUB_STEP_SUMMARY"
+      tracker report --since 2021 --format html -o site/index.html
     """
     from datetime import date
 
@@ -451,7 +457,12 @@ def report(
     start = _date(since, "--since", default=PartialDate.of(today.replace(year=today.year - 1, day=min(today.day, 28))))
     _check_window(start, when, "--since", "--at")
     dataset = load(data)
-    emit(_renderer(format, color, output, max_chars).report(compute_report(dataset, when, start)), output)
+    if format is ReportFormat.HTML:
+        from tracker.cli.report_html_cmd import html_report
+
+        emit(html_report(dataset, when, start), output)
+        return
+    emit(_renderer(Format(format.value), color, output, max_chars).report(compute_report(dataset, when, start)), output)
 
 
 @app.command()
@@ -638,6 +649,15 @@ def _register_extract() -> None:
 
 
 _register_extract()
+
+
+def _register_chart() -> None:
+    from tracker.cli.chart_cmd import chart
+
+    app.command()(chart)
+
+
+_register_chart()
 
 
 def _register_init() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from tracker.core.dataset import Dataset
+from tracker.core.engine.chart import Chart
 from tracker.core.engine.results import Comparison, DiffResult, Position, Timeline
 from tracker.core.problems import Problem
 
@@ -41,3 +42,4 @@ class Report(msgspec.Struct, frozen=True):
     recent: DiffResult
     comparison: Comparison
     timeline: Timeline
+    charts: tuple[Chart, ...] = ()  # laddered issues on which a stance moved in the window

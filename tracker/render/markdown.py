@@ -88,12 +88,20 @@ def mermaid_text(text: str, limit: int = 80) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
+
+
+def md_link(text: str, url: str | None) -> str:
+    """Escaped text, linked only to an http(s) address (validation allows no other; this is the second wall)."""
+    shown = md_text(text)
+    return f"[{shown}](<{url}>)" if url and _WEB_ADDRESS.fullmatch(url) else shown
+
+
 def md_source(citation: Citation) -> str:
     """The publisher, linked when its address is known, then `via` the mirror actually read."""
-    publisher = md_text(citation.publisher)
-    source = f"[{publisher}](<{citation.url}>)" if citation.url else publisher
+    source = md_link(citation.publisher, citation.url)
     if citation.via:
-        source += f" via [{md_text(citation.via.publisher)}](<{citation.via.url}>)"
+        source += f" via {md_link(citation.via.publisher, citation.via.url)}"
     return source
 
 
@@ -331,6 +339,15 @@ def _timeline_markdown(timeline: Timeline) -> str:
     return head + md_details(f"All {len(timeline.events)} statements", table)
 
 
+def _charts_markdown(report: Report) -> str:
+    """Stances over time, one Mermaid chart per laddered issue that moved (tracker.render.chart_mermaid)."""
+    if not report.charts:
+        return ""
+    from tracker.render.chart_mermaid import render_chart
+
+    return "## Stances over time\n\n" + "\n".join(render_chart(chart) for chart in report.charts) + "\n"
+
+
 def size(text: str) -> int:
     """Size as GitHub counts the stricter limit: UTF-8 bytes (never fewer than characters)."""
     return len(text.encode("utf-8"))
@@ -455,7 +472,7 @@ class MarkdownRenderer(Renderer):
         sections = [
             f"# {md_text(report.title)}\n\n{newest}",
             _comparison_markdown(report.comparison) + "\n",
-            _diff_markdown(report.recent) + "\n",
+            _charts_markdown(report) + _diff_markdown(report.recent) + "\n",
             _timeline_markdown(report.timeline) + "\n",
             "## Current positions in detail\n\n"
             + "".join(md_details(md_summary(p.party.name), _position_markdown(p, "###")) for p in report.positions),

@@ -375,6 +375,8 @@ class TerminalRenderer(Renderer):
     def _lines(self, console: Console, line: Line) -> list[Text]:
         if self.width is None:
             return [line.prefix + line.body]
+        if not line.body.plain:  # a heading: wraps under itself
+            return list(line.prefix.wrap(console, self.width)) if line.prefix.plain else [Text("")]
         room = max(20, self.width - line.prefix.cell_len)
         wrapped = line.body.wrap(console, room) if line.body.plain else [Text("")]
         pad = Text(" " * line.prefix.cell_len)

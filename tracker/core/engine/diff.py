@@ -22,8 +22,8 @@ from tracker.core.engine.replay import (
     said_by,
 )
 from tracker.core.engine.results import Change, Citation, DiffResult, IssueDiff, PartyDiff, Stance
-from tracker.core.engine.stance import stance_of
-from tracker.core.model import Issue, Party
+from tracker.core.engine.stance import stances
+from tracker.core.model import Issue, Party, Pole
 
 
 def newest_date(dataset: Dataset) -> PartialDate | None:
@@ -80,14 +80,17 @@ def diff(
 
 
 class _Paths:
-    """Stance paths of every party on every issue, recorded during one replay.
+    """Stance paths of every party on every laddered issue, recorded during one replay.
 
-    Also keeps, per party and issue, the state right after its first statement
-    on that issue: the baseline of a diff with no start date.
+    Rungs held are counted incrementally per party and issue, so a statement costs
+    O(conditions it touches), not O(conditions active). Also keeps, per party and
+    issue, the state right after its first statement there: the baseline of a diff
+    with no start date.
     """
 
     def __init__(self, dataset: Dataset, window: StatementFilter | None) -> None:
         self.ladders: Ladders = ladders_of(dataset)
+        self.level_ids = {issue.id: [level.id for level in issue.ladder] for issue in dataset.issues}
         self.window = window
         self.in_window: set[int] = set()  # orders of the window's statements
         self.parties = dataset.parties_by_id
@@ -95,12 +98,16 @@ class _Paths:
         self.first: dict[tuple[str, str], int] = {}  # order of the first statement on the issue
         self.weight: dict[tuple[str, str], int] = {}  # statements on the issue
         self.snapshots: dict[str, dict[str, Held]] = {}
+        self.rung_of: dict[str, dict[str, tuple[str, int]]] = {}  # party -> active id -> (issue, rung)
+        self.counts: dict[tuple[str, str], dict[int, int]] = {}  # (party, issue) -> rung -> active ids there
+        self.latest: dict[tuple[str, str], dict[str, int]] = {}  # (party, issue) -> id -> rung, last stated last
 
     def observe(self, state: PartyState, placed: Placed, citation: Citation) -> None:
-        party = self.parties.get(state.party)
         if self.window is not None and self.window(placed):
             self.in_window.add(placed.order)
-        for issue in _touched(state, placed):
+        party = self.parties.get(state.party)
+        touched = self._recount(state, placed)
+        for issue in touched:
             key = (state.party, issue)
             self.weight[key] = self.weight.get(key, 0) + 1
             if key not in self.first:
@@ -108,12 +115,61 @@ class _Paths:
                 snapshot = self.snapshots.setdefault(state.party, {})
                 for held in state.active_on(issue):  # copies: a Held is updated in place later
                     snapshot[held.id] = Held(held.condition, held.first_stated, held.last_stated, held.seq)
-            if issue not in self.ladders or not self.ladders[issue]:
+            if not self.level_ids.get(issue):
                 continue
-            stance = stance_of(state.active_on(issue), party.pole if party else None, self.ladders)
+            stance = self._stance(state, party, issue)
             path = self.points.setdefault(key, [])
             if (path and path[-1].stance != stance) or (not path and stance is not None):
                 path.append(Point(placed.order, citation, stance))
+
+    def _recount(self, state: PartyState, placed: Placed) -> set[str]:
+        """Update the rung counts for the ids a statement touched; the issues it touched."""
+        statement = placed.statement
+        ids = [condition.id for condition in statement.conditions]
+        ids += [old for condition in statement.conditions for old in condition.replaces]
+        ids += statement.withdraws
+        known = self.rung_of.setdefault(state.party, {})
+        issues = {condition.issue for condition in statement.conditions}
+        for cid in ids:
+            old = known.get(cid)
+            new = None
+            if cid in state.active:
+                condition = state.held[cid].condition
+                rung = self.ladders.get(condition.issue, {}).get(condition.level or "")
+                new = (condition.issue, rung) if rung is not None else None
+            elif cid in state.held:
+                issues.add(state.held[cid].condition.issue)
+            if old is not None:
+                self.latest[(state.party, old[0])].pop(cid, None)
+            if new is not None:  # stated again or first: the most recent now
+                self.latest.setdefault((state.party, new[0]), {})[cid] = new[1]
+            if old == new:
+                continue
+            if old is not None:
+                counts = self.counts[(state.party, old[0])]
+                counts[old[1]] -= 1
+                if not counts[old[1]]:
+                    del counts[old[1]]
+                del known[cid]
+                issues.add(old[0])
+            if new is not None:
+                counts = self.counts.setdefault((state.party, new[0]), {})
+                counts[new[1]] = counts.get(new[1], 0) + 1
+                known[cid] = new
+        return issues
+
+    def _stance(self, state: PartyState, party: Party | None, issue: str) -> Stance | None:
+        counts = self.counts.get((state.party, issue))
+        if not counts:
+            return None
+        low, high = min(counts), max(counts)
+        pole = party.pole if party else None
+        if pole is not None:
+            ask = high if pole is Pole.LAST else low
+        else:  # the most recently stated rung
+            ask = next(reversed(self.latest[(state.party, issue)].values()))
+        ids = self.level_ids[issue]
+        return Stance(ask, low, high, ids[ask], ids[low], ids[high])
 
     def baselines(self) -> dict[str, PartyState]:
         """Each party's conditions as they stood after its first statement on each issue."""
@@ -128,16 +184,8 @@ class _Paths:
     def stance_at(self, party: str, issue: str, order: int) -> Stance | None:
         """The stance after the statements up to `order` (inclusive)."""
         path = self.points.get((party, issue), [])
-        index = bisect_right([point.order for point in path], order)
+        index = bisect_right(path, order, key=lambda point: point.order)
         return path[index - 1].stance if index else None
-
-
-def _touched(state: PartyState, placed: Placed) -> set[str]:
-    statement = placed.statement
-    issues = {condition.issue for condition in statement.conditions}
-    ended = [old for condition in statement.conditions for old in condition.replaces]
-    issues.update(state.held[cid].condition.issue for cid in (*ended, *statement.withdraws) if cid in state.held)
-    return issues
 
 
 class _Diff:
@@ -153,6 +201,7 @@ class _Diff:
     ) -> None:
         self.dataset, self.paths, self.before, self.after = dataset, paths, before, after
         self.since, self.issue_id, self.window = since, issue_id, window
+        self._stances: dict[tuple[int, str], dict[str, Stance]] = {}
         self.poles = {p.pole: p for p in reversed(dataset.parties) if p.pole is not None}
 
     def party_diff(self, party: Party) -> PartyDiff:
@@ -205,8 +254,12 @@ class _Diff:
         return path[0].stance, path[1:], path[0].citation.date
 
     def _stance(self, states: dict[str, PartyState], party: Party, issue: str) -> Stance | None:
-        state = states.get(party.id)
-        return stance_of(state.active_on(issue), party.pole, self.paths.ladders) if state else None
+        """A party's stance in one of the two states; each party's stances are computed once."""
+        key = (id(states), party.id)
+        if key not in self._stances:
+            state = states.get(party.id)
+            self._stances[key] = stances(state, party, self.paths.ladders) if state else {}
+        return self._stances[key].get(issue)
 
     def _counterpart(self, other: Party, issue: str, baseline: int | None) -> Counterpart:
         """Another party's stance at the start (the given party's baseline, without a start date) and end."""

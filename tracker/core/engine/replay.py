@@ -55,7 +55,8 @@ class PartyState(msgspec.Struct):
     held: dict[str, Held] = msgspec.field(default_factory=dict)  # every id ever stated, active or not
     active: dict[str, None] = msgspec.field(default_factory=dict)  # an ordered set, for deterministic output
     endings: dict[str, Ending] = msgspec.field(default_factory=dict)  # last deactivation per id
-    by_issue: dict[str, dict[str, None]] = msgspec.field(default_factory=dict)  # issue -> its active ids
+    # issue -> its active ids, the most recently stated last
+    by_issue: dict[str, dict[str, None]] = msgspec.field(default_factory=dict)
     restated: set[str] = msgspec.field(default_factory=set)  # ids stated in window statements
     disputed: list[Placed] = msgspec.field(default_factory=list)  # counted disputed statements, applied or not
 
@@ -78,6 +79,7 @@ class PartyState(msgspec.Struct):
             if issue_ids is None:
                 by_issue[condition.issue] = {cid: None}
             else:
+                issue_ids.pop(cid, None)  # a restatement moves it to the end
                 issue_ids[cid] = None
             if in_window:
                 self.restated.add(cid)
