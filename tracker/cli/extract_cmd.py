@@ -44,6 +44,17 @@ def extract(
             "--output", "-o", help="Write the draft to this file (atomically) instead of stdout.", dir_okay=False
         ),
     ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            metavar="NAME",
+            help="Ask this language model instead of the rules, at the OpenAI-compatible endpoint in "
+            "$TRACKER_LLM_BASE_URL ($TRACKER_LLM_API_KEY if it needs one). Needs pip install 'tracker[llm]'; "
+            "sends the article and the dataset's party and issue names to that endpoint.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Draft candidate statements from a news article, as YAML for `tracker add --from`.
 
@@ -59,12 +70,22 @@ def extract(
     Example:  tracker extract article.txt -o draft.yaml && tracker add --from draft.yaml
     """
     from tracker.cli.app import load
-    from tracker.cli.output import emit, note
+    from tracker.cli.output import emit, fail, note
     from tracker.extract import Vocabulary, extract_draft, render_draft
 
     text, name = _read_article(article)
     dataset = load(data)
-    draft = extract_draft(text, Vocabulary.from_dataset(dataset))
+    vocabulary = Vocabulary.from_dataset(dataset)
+    if model is None:
+        draft = extract_draft(text, vocabulary)
+    else:
+        # Only here: the default path never imports the model mode or its extra.
+        from tracker.extract.llm import LlmError, extract_with_model
+
+        try:
+            draft = extract_with_model(text, vocabulary, model)
+        except LlmError as error:
+            fail(str(error))
     emit(render_draft(draft, name), output)
     for message in draft.messages:
         note(f"tracker: {message}")

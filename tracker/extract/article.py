@@ -69,6 +69,16 @@ class Paragraph:
     end: int
     kind: ParagraphKind
     body_start: int  # after a dateline or an "A:" label
+    label: str | None = None  # "quote", "details", … for outlets that label paragraphs
+
+
+# Outlets such as Ukrainska Pravda label paragraphs: `Quote: "…"`, `Details: …`, and name
+# the speaker in a `Source: <speaker> during …` line.
+PARAGRAPH_LABEL = re.compile(
+    r"^(?P<label>Quote|Quotes|Details|Background|Context|Reminder|Update|For reference)(?:\s+from\s+[^:]{1,60})?\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<text>.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -180,11 +190,19 @@ def clean(text: str) -> str:
     return text
 
 
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but that which who would will not it its his her their "
+    "after before as than was were is are be been has have had said says".split()
+)
+
+
 def _words(line: str) -> int:
     return len(line.split())
 
 
 def _is_furniture(line: str) -> bool:
+    if _META.match(line) and re.search(r"\d", line):
+        return False  # "PUBLISHED: 2025-04-28" is the article's date, not page furniture
     if _FURNITURE.match(line) and _words(line) <= 5:
         return True
     if line.startswith(("- ", "• ", "* ")) and _words(line) <= 5:
@@ -202,18 +220,36 @@ def _lines_to_paragraphs(text: str) -> list[str]:
     for block in re.split(r"\n\s*\n", text):
         lines = [line for line in (_SPACES.sub(" ", raw).strip() for raw in block.split("\n")) if line]
         labelled = any(_QUESTION.match(line) or _ANSWER.match(line) for line in lines[1:])
+        # Hard-wrapped: most lines stop mid-sentence. One unpunctuated line (a headline
+        # above single-newline paragraphs) does not make a block wrapped.
+        open_lines = sum(1 for line in lines[:-1] if not line.endswith(_TERMINAL))
         wrapped = (
             len(lines) >= 3
             and not labelled
             and not any(_DATE_LINE.match(line) or _META.match(line) for line in lines)
             and all(len(line) >= 50 for line in lines[:-1])
-            and any(not line.endswith(_TERMINAL) for line in lines[:-1])
+            and open_lines * 2 > len(lines) - 1
         )
         if wrapped:
             paragraphs.append(" ".join(lines))
             continue
+        longest = max((len(line) for line in lines), default=0)
         for index, line in enumerate(lines):
-            if index and (line[:1].islower() or lines[index - 1].endswith((",", ";", "–", "—"))):
+            previous = lines[index - 1] if index else ""
+            continued = previous.endswith((",", ";", "–", "—")) or (
+                # a wrapped line: as long as the block's lines, and stopped mid-sentence on a
+                # word no headline ends with ("… hours after" / "M23 rebels …")
+                len(lines) >= 3
+                and previous.rsplit(" ", 1)[-1].lower() in _FUNCTION_WORDS
+                and len(previous) >= max(40, 0.75 * longest)
+                and not previous.endswith(_TERMINAL)
+                and not _META.match(previous)
+                and not _DATE_LINE.match(previous)
+                and not _DATE_LINE.match(line)
+                and not _META.match(line)
+                and index > 1
+            )
+            if index and (line[:1].islower() or continued):
                 paragraphs[-1] = f"{paragraphs[-1]} {line}"
             else:
                 paragraphs.append(line)
@@ -229,7 +265,7 @@ _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){{0,3}})"
     rf"(?:,\s*(?P<date>{_DATE_TEXT}))?"
     r"\s*(?:\((?P<agency>[^()]{2,40})\)|/(?P<agency2>[A-Za-z .-]{2,20})/)?"
-    r"\s*[-–—:]+\s+"
+    r"\s*(?:[-–—:]+\s+|(?<=\))\s*[-–—]+(?=[A-Z]))"
 )
 _DATE_LINE = re.compile(
     rf"^(?:(?P<place>[A-Z][\w'’. -]{{1,40}}),\s*)?(?P<date>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_DATE_TEXT})\.?$"
@@ -241,9 +277,34 @@ _HEADER_MARKER = re.compile(
 )
 
 
+def _join_labelled_quotes(lines: list[str]) -> list[str]:
+    """A `Quote: "…` paragraph whose quotation runs on over later paragraphs (with page
+    furniture such as "Advertisement:" between) is one paragraph."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        label = PARAGRAPH_LABEL.match(line)
+        if label and label.group("label").lower().startswith("quote"):
+            while _open_quote(line) and index < len(lines) and not PARAGRAPH_LABEL.match(lines[index]):
+                following = lines[index]
+                index += 1
+                if not _is_furniture(following):
+                    line = f"{line} {following}"
+        joined.append(line)
+    return joined
+
+
+def _open_quote(text: str) -> bool:
+    straight = text.count('"') % 2 == 1
+    curly = text.count("“") > text.count("”")
+    return straight or curly
+
+
 def parse(raw: str) -> Article:
     """Split an article into paragraphs, sentences and quotations."""
-    lines = _lines_to_paragraphs(clean(raw))
+    lines = _join_labelled_quotes(_lines_to_paragraphs(clean(raw)))
     article = Article(text="")
     kept: list[tuple[str, ParagraphKind]] = []
     seen_body = False
@@ -295,7 +356,11 @@ def parse(raw: str) -> Article:
             label = _ANSWER.match(line) or SPEAKER_LABEL.match(line)
             assert label is not None
             body_start = start + label.end()
-        article.paragraphs.append(Paragraph(index, start, end, kind, body_start))
+        paragraph_label = PARAGRAPH_LABEL.match(line) if kind is ParagraphKind.BODY else None
+        if paragraph_label is not None:
+            body_start = start + paragraph_label.end()
+        name = paragraph_label.group("label").lower().rstrip("s") if paragraph_label else None
+        article.paragraphs.append(Paragraph(index, start, end, kind, body_start, name))
         text_parts.append(line)
         offset = end + 2
     article.text = "\n\n".join(text_parts)

@@ -33,6 +33,12 @@ def _cue(pattern: str) -> re.Pattern[str]:
 
 _NEG = r"(?:will\s+not|won['’]t|cannot|can['’]t|can\s+not|could\s+not|would\s+not|will\s+never|shall\s+not|is\s+not|are\s+not|does\s+not|do\s+not|there\s+(?:will|can|could)\s+be\s+no|no)"
 
+# What a side offers to do, concretely: "ready to negotiate", not "ready to make peace".
+_CONCRETE = (
+    r"(?:negotiat\w*|talk\w*|talks|meet\w*|dialogue|conduct\w*|sign\w*|discuss\w*|withdraw\w*|exchang\w*|"
+    r"releas\w*|return\w*|resum\w*|ask\w*|hold\w*|engag\w*|a\s+(?:ceasefire|truce)|ceasefire|truce|direct)\b"
+)
+
 _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     # offers first: "is ready to … if" is an offer even though "if" is conditional
     (
@@ -63,6 +69,38 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         False,
     ),
     ("offers to", _cue(r"\boffer(?:s|ed|ing)?\s+to\b"), "offer", "after", False),
+    # issue 14: offers as real copy words them
+    (
+        "promised … if",
+        _cue(r"\bpromis(?:e|es|ed|ing)\b(?=[^.;]*\b(?:if|once|provided|in\s+exchange|in\s+return)\b)"),
+        "offer",
+        "around",
+        False,
+    ),
+    (
+        "ready to",
+        _cue(
+            r"\b(?:is|are|was|were|remains?|remained|stands?|'s|’s)\s+(?:\w+\s+)?(?:ready|willing|prepared)\s+(?:to|for)\s+"
+            rf"(?:\w+\s+)?{_CONCRETE}"
+        ),
+        "offer",
+        "around",
+        False,
+    ),
+    (
+        "agreed to",
+        _cue(rf"\bagree(?:s|d)?\s+to\s+(?:\w+\s+)?{_CONCRETE}(?![^.;]*\b(?:until|unless)\b)"),
+        "offer",
+        "around",
+        False,
+    ),
+    (
+        "presented a plan",
+        _cue(r"\bpresent(?:s|ed|ing)?\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:plan|proposal|initiative)\b"),
+        "offer",
+        "around",
+        False,
+    ),
     ("proposes", _cue(r"\bpropos(?:e|es|ed|ing)\s+(?:that|to|a|an)\b"), "offer", "after", False),
     ("in exchange for", _cue(r"\bin\s+(?:exchange|return)\s+for\b"), "offer", "around", False),
     (
@@ -73,7 +111,29 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         False,
     ),
     # conditions
-    ("… until/unless", _cue(rf"\b{_NEG}\b[^.;:]{{0,80}}?\b(?:until|unless|while|without)\b"), "demand", "after", True),
+    (
+        "… until/unless",
+        _cue(rf"\b{_NEG}\b[^.;:]{{0,80}}?\b(?:until|unless|while|without|as\s+long\s+as)\b"),
+        "demand",
+        "after",
+        True,
+    ),
+    (
+        "refused to … as long as",
+        _cue(r"\brefus(?:e|es|ed|ing)\s+to\b[^.;:]{0,80}?\b(?:as\s+long\s+as|until|unless|while)\b"),
+        "demand",
+        "after",
+        True,
+    ),
+    ("conditioned on", _cue(r"\b(?:is\s+|are\s+)?condition(?:ed|al)\s+(?:on|upon|to)\b"), "demand", "after", True),
+    ("depends on", _cue(r"\bdepend(?:s|ed|ing)?\s+on\b"), "demand", "after", True),
+    (
+        "can … after",
+        _cue(r"\b(?:can|could|will|would)\s+(?:only\s+)?\w+\s+(?:\w+\s+){0,4}?after\s+(?:we|they|the|it|all|a|an)\b"),
+        "demand",
+        "after",
+        True,
+    ),
     ("only if", _cue(r"\bonly\s+(?:if|when|once|after|provided)\b"), "demand", "after", True),
     (
         "only … once",
@@ -82,14 +142,27 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         "after",
         True,
     ),
+    ("first step", _cue(r"\b(?:the\s+)?first\s+step\s+(?:is|must|should|would|will)\b"), "demand", "after", True),
     ("can only", _cue(r"\b(?:can|could|will|would|may)\s+only\b"), "demand", "around", True),
     ("unless", _cue(r"\bunless\b"), "demand", "after", True),
-    ("until", _cue(r"\b(?:will|would|shall|must)\s+(?:\w+\s+){1,5}?until\b"), "demand", "after", True),
+    ("until", _cue(r"\b(?:will|would|shall|must)\s+(?:[\w()]+\s+){1,5}?until\b"), "demand", "after", True),
     ("only basis", _cue(r"\b(?:the\s+)?only\s+(?:basis|way|path|condition)\b"), "demand", "around", True),
     ("precondition", _cue(r"\bpre-?conditions?\b"), "demand", "before", True),
     (
+        "the only obstacle",
+        _cue(
+            r"\b(?:only|main|last|biggest)\b[^.;]{0,40}?\bobstacle\b|\bobstacle\s+to\s+(?:peace|progress|signing|a\s+deal)"
+        ),
+        "demand",
+        "around",
+        True,
+    ),
+    (
         "condition for",
-        _cue(r"\bconditions?\s+(?:for|of|to)\b(?!\s+anonymity)|\bon\s+(?:the\s+)?condition\s+that\b"),
+        _cue(
+            r"\bconditions?\s+(?:for|of|to)\b(?!\s+anonymity)|\bon\s+(?:the\s+)?condition\s+that\b|"
+            r"\bset(?:s|ting)?\s+(?:a\s+|the\s+)?conditions?\b"
+        ),
         "demand",
         "before",
         True,
@@ -111,11 +184,20 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ("cannot … without", _cue(r"\b(?:cannot|can['’]t|can\s+not)\s+be\s+\w+\s+without\b"), "demand", "around", True),
     ("terms include", _cue(r"\b(?:terms|conditions|demands)\b[^.;]{0,60}?\binclude[sd]?\b"), "demand", "after", False),
     ("must", _cue(r"\bmust\b"), "demand", "around", False),
+    (
+        "is needed",
+        _cue(r"(?<!if it )(?<!if this )\b(?:is|are)\s+(?:also\s+)?(?:needed|necessary|required|essential)\b"),
+        "demand",
+        "around",
+        False,
+    ),
     ("has to", _cue(r"\b(?:has|have|needs?)\s+to\b(?!\s+be\s+said)"), "demand", "around", False),
     ("should", _cue(r"\bshould\b"), "demand", "around", False),
     ("demands", _cue(r"\bdemand(?:s|ed|ing)?\b"), "demand", "after", False),
     ("insists", _cue(r"\binsist(?:s|ed|ing)?\s+(?:on|that)\b"), "demand", "after", False),
     ("calls for", _cue(r"\bcall(?:s|ed|ing)?\s+for\b|\burg(?:e|es|ed|ing)\b"), "demand", "after", False),
+    ("asks for", _cue(r"\bask(?:s|ed|ing)?\s+for\b|\bgive\s+us\b"), "demand", "after", False),
+    ("wants", _cue(r"\bwants?\s+(?:the\s+|a\s+|an\s+|to\s+|[A-Z]\w+['’]s\s+)"), "demand", "after", False),
     ("requires", _cue(r"\brequire(?:s|d|ments?)?\b"), "demand", "around", False),
     # red lines
     ("rejects", _cue(r"\breject(?:s|ed|ing)?\b"), "red-line", "after", False),
@@ -131,9 +213,30 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ("unacceptable", _cue(r"\bunacceptable\b|\bout\s+of\s+the\s+question\b"), "red-line", "around", False),
     ("rules out", _cue(r"\brul(?:e|es|ed|ing)\s+out\b"), "red-line", "after", False),
     (
+        "no talks",
+        _cue(
+            r"\b(?:will|would|shall)\s+not\s+(?:hold|sit|negotiate|talk|engage|stop|agree)\b|"
+            r"\bno\s+(?:negotiations?|talks|truce|ceasefire|dialogue|peace)\b|\bwill\s+not\s+happen\b|\bwon['’]t\s+happen\b"
+        ),
+        "red-line",
+        "after",
+        False,
+    ),
+    (
+        "not a realistic outcome",
+        _cue(
+            r"\b(?:does|do|did)\s+not\s+believe\b[^.;]{0,80}?\b(?:realistic|possible|acceptable)\b|"
+            r"\bwould\s+not\s+involve\b"
+        ),
+        "red-line",
+        "around",
+        False,
+    ),
+    (
         "will not accept",
         _cue(
-            r"\b(?:will|would|shall)\s+not\s+(?:accept|agree\s+to|cede|give\s+up|surrender|recogni[sz]e|tolerate|allow|trade|sign)\b"
+            r"\b(?:will|would|shall|could|can)\s*(?:not|n['’]t)\s+(?:legally\s+)?(?:accept|agree\s+to|cede|give\s+up|surrender|recogni[sz]e|tolerate|allow|trade|sign)\b|"
+            r"\bwon['’]t\s+(?:accept|agree\s+to|cede|give\s+up|recogni[sz]e|sign)\b"
         ),
         "red-line",
         "after",

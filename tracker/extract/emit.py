@@ -163,9 +163,16 @@ def _condition(w: _Writer, condition: CandidateCondition) -> None:
     w.raw(f"      - id: {scalar(condition.id)}")
     matched = ", ".join(issue.matched[:6])
     also = f"; also possible: {issue.runner_up}" if issue.runner_up else ""
-    w.field(8, "issue", issue.issue or "", f"matched: {matched}{also}")
+    # A model's choice has no matched words: say whose choice it is.
+    why = f"matched: {matched}{also}" if issue.matched else "chosen by the model; check it"
+    w.field(8, "issue", issue.issue or "", why)
     if issue.level is not None:
-        w.field(8, "level", issue.level, f'level title "{issue.level_title}" matches: {", ".join(issue.level_matched)}')
+        level_why = (
+            f'level title "{issue.level_title}" matches: {", ".join(issue.level_matched)}'
+            if issue.level_matched
+            else f'level "{issue.level_title}" chosen by the model; check it'
+        )
+        w.field(8, "level", issue.level, level_why)
     elif issue.laddered:
         w.comment(
             8, "level: FILL IN: the issue is laddered and no level title matched well (`tracker issues` lists them)"
@@ -173,7 +180,7 @@ def _condition(w: _Writer, condition: CandidateCondition) -> None:
     if condition.restates is not None:
         known = condition.restates
         w.comment(8, f"same issue and level as {known.id} (last stated {known.date}): if this restates it, use that id")
-    w.field(8, "kind", condition.kind, f"cue: {', '.join(condition.cues)}")
+    w.field(8, "kind", condition.kind, f"cue: {', '.join(condition.cues)}" if condition.cues else "chosen by the model")
     w.field(8, "stage", condition.stage)
     w.comment(8, "text: taken from the article's wording; PARAPHRASE it neutrally before adding")
     w.field(8, "text", condition.text)

@@ -34,6 +34,8 @@ from tracker.extract.draft import (
 )
 from tracker.extract.issues import STRONG, IssueGuess, guess_issue
 from tracker.extract.speakers import (
+    BACKGROUND_WORDS,
+    INTERPRETIVE_VERBS,
     SPEECH_VERBS,
     Attribution,
     People,
@@ -76,6 +78,21 @@ _NUMBER = re.compile(
     r"kilometers|miles|days|weeks|months|years|troops|soldiers|men|personnel|tanks|aircraft|prisoners|people)\b",
     re.IGNORECASE,
 )
+_OBSERVER = re.compile(
+    r"\b(?:researcher|analyst|professor|historian|expert|fellow|journalist|columnist|editor|commentator|"
+    r"scholar|economist|observer)s?\b",
+    re.IGNORECASE,
+)
+_SPEECH_EVENT = re.compile(
+    r"['’]s\b|\b(?:address|speech|interview|statement|briefing|conference|meeting|during|remarks|post|"
+    r"telegram|facebook|video|told|said|comments?)\b",
+    re.IGNORECASE,
+)
+_CONDITION_SPLIT = re.compile(
+    r",\s*(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?|"
+    r"\s+and\s+(?=(?:would|will|must|should|could|is|are|agree[sd]?|wants?|demands?)\b)|;\s+|"
+    r"\s*(?:\.\.\.|…)\s+(?=[A-Z])"
+)
 _TEXT_LIMIT = 240
 _QUOTE_LIMIT = 600
 _CLAUSE_SPLIT = re.compile(
@@ -102,6 +119,9 @@ class _Unit:
     group: tuple[str, ...]
     attribution_text: str
     extra_sentences: list[Sentence] = field(default_factory=list)
+    # The reporter's words about a party ("Azerbaijan continues to demand…"): a candidate,
+    # unless the article also gives the party's own words on the same issue.
+    paraphrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,9 +156,7 @@ def extract_draft(text: str, vocab: Vocabulary) -> Draft:
 
     units: list[_Unit] = []
     for sentence in article.sentences:
-        unit = _sentence_unit(article, sentence, vocab, people, by_quote, official, draft)
-        if unit is not None:
-            units.append(unit)
+        units.extend(_sentence_units(article, sentence, vocab, people, by_quote, official, draft))
 
     on_topic = _mentions_conflict(article, vocab)
     if not on_topic and units:
@@ -157,13 +175,22 @@ def extract_draft(text: str, vocab: Vocabulary) -> Draft:
         )
 
     _passage_issues(article, vocab, units)
+    units = _fold_paraphrases(units, draft)
     merged = _merge_passages(article, units)
     draft.statements = _statements(article, vocab, people, merged, anchor, draft, official)
     _name_conditions(vocab, draft)
-    unknown = sorted({s.detail for s in draft.set_aside if s.category == NO_PARTY and s.detail.startswith("foreign: ")})
-    for detail in unknown:
-        name = detail.removeprefix("foreign: ")
-        draft.messages.append(f"unknown party: {name} is not a party in the dataset; its words were left out")
+    # Speakers of other parties, or of no party the article names, are never dropped
+    # silently: their sentences are listed in the draft and each is named on stderr.
+    for detail in dict.fromkeys(s.detail for s in draft.set_aside if s.category == NO_PARTY):
+        if detail.startswith("foreign: "):
+            name = detail.removeprefix("foreign: ")
+            draft.messages.append(f"unknown party: {name} is not a party in the dataset; its words were left out")
+        elif not _OBSERVER.search(detail):
+            # an official whose side the article does not say (an analyst speaks for no one)
+            draft.messages.append(
+                f"no party: the article does not tie {detail} to a party of the dataset; "
+                "their words are listed in the draft, not extracted"
+            )
     if not draft.statements:
         draft.messages.append("no candidate statements found in the article")
     return draft
@@ -194,6 +221,9 @@ def _article_publisher(article: Article) -> str | None:
         return normalise_outlet(article.dateline.agency)
     for line in article.header_lines():
         source = re.match(r"^(?:source|©|\(c\)|copyright)\s*:?\s*(?:\d{4}\s+)?(?P<name>.+)$", line, re.IGNORECASE)
+        if source and _SPEECH_EVENT.search(source.group("name")):
+            # "Source: Zelenskyy's evening address on 25 April" names a speaker, not a publisher
+            continue
         if source:
             return normalise_outlet(source.group("name").strip(" ."))
         outlet = known_outlet_in(line)
@@ -217,7 +247,7 @@ def _party_name(vocab: Vocabulary, party_id: str) -> str:
 # --- one sentence ------------------------------------------------------------------------
 
 
-def _sentence_unit(
+def _sentence_units(
     article: Article,
     sentence: Sentence,
     vocab: Vocabulary,
@@ -225,16 +255,21 @@ def _sentence_unit(
     by_quote: dict[Quote, Attribution],
     official: _Official | None,
     draft: Draft,
-) -> _Unit | None:
+) -> list[_Unit]:
+    """The sentence's candidate conditions: one per clause with condition wording on its own issue."""
     kind = article.paragraphs[sentence.paragraph].kind
     if kind in (ParagraphKind.HEADER, ParagraphKind.QUESTION):
-        return None
+        return []
     visible = article.masked(sentence.start, sentence.end, (QuoteKind.TITLE,))
     if kind is ParagraphKind.HEADLINE:
         if find_cues(visible):
             draft.set_aside.append(SetAside(CHARACTERISATION, sentence.text, "headline"))
-        return None
+        return []
     direct = kind is ParagraphKind.ANSWER or article.speech_share(sentence) >= 0.5
+    if direct and kind is not ParagraphKind.ANSWER and not find_cues(_speech_in(article, sentence)):
+        # The condition is in the reporter's words around the quotation ("According to
+        # Zelenskyy, the first step is still an unconditional ceasefire, "even if…"").
+        direct = False
     if direct:
         quotes = article.quotes_in(sentence.start, sentence.end, QuoteKind.SPEECH)
         owner = max(quotes, key=lambda q: min(q.end, sentence.end) - max(q.start, sentence.start))
@@ -251,13 +286,14 @@ def _sentence_unit(
         start, end = attribution.content_start, attribution.content_end
         content = article.masked(start, end, (QuoteKind.TITLE,)).replace("\u2591", " ")
         attribution_text = attribution.attribution_text
-    content = _clause_with_cue(content)
+    clauses = _clauses_with_cue(content)
+    content = clauses[0]
     cues = find_cues(content)
     if not cues:
-        return None
+        return []
     if not direct and attribution.background:
         draft.set_aside.append(SetAside(BACKGROUND, sentence.text))
-        return None
+        return []
     if voice is Voice.REPORTER and official is not None and attribution.person is None and kind is ParagraphKind.BODY:
         # An official text speaks in its issuer's own voice.
         voice = Voice.INSTITUTION
@@ -269,19 +305,38 @@ def _sentence_unit(
             content_start=sentence.start,
             content_end=sentence.end,
         )
+    paraphrase = False
+    if voice is Voice.REPORTER and not draft.opinion and not _INTERPRETIVE.fullmatch(attribution.verb):
+        subject = _reporter_subject(vocab, article, sentence)
+        if subject is not None and _follows_background(article, sentence):
+            draft.set_aside.append(SetAside(BACKGROUND, sentence.text))
+            return []
+        if subject is not None:
+            # Wire copy paraphrases most conditions in its own voice ("Azerbaijan is also
+            # demanding…"): a candidate, marked as the outlet's account (media-report).
+            voice, paraphrase = Voice.INSTITUTION, True
+            attribution = Attribution(
+                Voice.INSTITUTION,
+                party=subject[0],
+                speaker_text=subject[1],
+                verb=attribution.verb,
+                content_start=sentence.start,
+                content_end=sentence.end,
+                venue=attribution.venue,
+            )
     if voice is Voice.REPORTER:
         category = OPINION if draft.opinion and attribution.person is None else CHARACTERISATION
         detail = attribution.speaker_text
         if attribution.verb and attribution.verb not in detail:
             detail = f"{detail} {attribution.verb}".strip()
         draft.set_aside.append(SetAside(category, sentence.text, detail))
-        return None
+        return []
     if voice is Voice.UNNAMED:
         lede = sentence.paragraph == article.first_body
         category = CHARACTERISATION if lede and not direct else UNNAMED
         detail = f"unnamed subject: {attribution.speaker_text}" if lede else attribution.speaker_text
         draft.set_aside.append(SetAside(category, sentence.text, detail))
-        return None
+        return []
     party, party_evidence = _party(voice, attribution, official, _subject_party(vocab, content))
     if party is None:
         person = attribution.person
@@ -292,39 +347,58 @@ def _sentence_unit(
         else:
             detail = attribution.speaker_text
         draft.set_aside.append(SetAside(NO_PARTY, sentence.text, detail))
-        return None
+        return []
     if official is not None and party != official.party:
         draft.set_aside.append(SetAside(OTHER_PARTY, sentence.text, attribution.speaker_text))
-        return None
+        return []
+    if not direct and _demand_of_another(vocab, content, cues, party):
+        # "Zelensky confirmed that the teams of Trump and Putin are demanding that Ukraine
+        # withdraw": the speaker's account of someone else's demand, not the speaker's own
+        draft.set_aside.append(SetAside(OTHER_PARTY, sentence.text, attribution.speaker_text))
+        return []
     basis, reason = _basis(voice, attribution, official)
-    focus = _focus(content, cues)
+    if paraphrase and official is None:
+        reason = (
+            f"the outlet's own account of {_party_name(vocab, party)} ({_tidy(attribution.speaker_text)}), "
+            "not the party's words: find the party's own words before relying on it"
+        )
     context = _speaker_context(article, sentence) if direct else ""
-    issue = guess_issue(vocab, focus, content, context)
-    if issue.issue is None:
+    guesses: list[tuple[str, list[Cue], str, IssueGuess]] = []
+    for clause in clauses:
+        clause_cues = find_cues(clause)
+        clause_focus = _focus(clause, clause_cues)
+        guess = guess_issue(vocab, clause_focus, clause, context)
+        if guess.issue is not None and all(guess.issue != g[3].issue for g in guesses):
+            guesses.append((clause, clause_cues, clause_focus, guess))
+    if not guesses:
         draft.set_aside.append(SetAside(NO_ISSUE, sentence.text, _party_name(vocab, party)))
-        return None
+        return []
     if voice is Voice.SOURCES:
         group: tuple[str, ...] = ("sources", party, attribution.speaker_text.lower(), str(sentence.index))
     elif attribution.person is not None:
         group = ("person", party, attribution.person.name)
     else:
         group = ("body", party, attribution.speaker_text.lower())
-    return _Unit(
-        sentence=sentence,
-        voice=voice,
-        attribution=attribution,
-        party=party,
-        party_evidence=party_evidence,
-        basis=basis,
-        basis_reason=reason,
-        content=content,
-        focus=focus,
-        cues=cues,
-        issue=issue,
-        quote=content if voice is Voice.DIRECT else None,
-        group=group,
-        attribution_text=attribution_text,
-    )
+    return [
+        _Unit(
+            sentence=sentence,
+            voice=voice,
+            attribution=attribution,
+            party=party,
+            party_evidence=party_evidence,
+            basis=basis,
+            basis_reason=reason,
+            content=clause,
+            focus=focus,
+            cues=clause_cues,
+            issue=issue,
+            quote=clause if voice is Voice.DIRECT else None,
+            group=group,
+            attribution_text=attribution_text,
+            paraphrase=paraphrase,
+        )
+        for clause, clause_cues, focus, issue in guesses
+    ]
 
 
 def _speech_in(article: Article, sentence: Sentence) -> str:
@@ -342,12 +416,16 @@ def _speech_between(article: Article, first: int, last: int) -> str:
     return " … ".join(parts)
 
 
-def _clause_with_cue(content: str) -> str:
-    """'X remains committed, but emphasized that Y must…' → the clause with the condition."""
-    parts = _CLAUSE_SPLIT.split(content)
-    with_cue = [p for p in parts if find_cues(p)]
-    chosen = with_cue[0] if with_cue else content
-    return chosen.strip().strip('"“”').strip()
+def _clauses_with_cue(content: str) -> list[str]:
+    """'X remains committed, but emphasized that Y must…' → the clauses with condition wording.
+
+    "…it would not hold talks with the rebels and would push Rwanda from the country",
+    "…will not hold any negotiations, saying the insurgents must be defeated": two
+    conditions, each with its own issue.
+    """
+    parts = [p for piece in _CLAUSE_SPLIT.split(content) for p in _CONDITION_SPLIT.split(piece)]
+    with_cue = [p.strip().strip('"“”').strip() for p in parts if find_cues(p)]
+    return [c for c in with_cue if c] or [content.strip().strip('"“”').strip()]
 
 
 def _party(
@@ -407,6 +485,9 @@ def _speaker_context(article: Article, sentence: Sentence) -> str:
     for other in article.sentences_of(sentence.paragraph):
         if other.index != sentence.index and abs(other.index - sentence.index) <= 2:
             parts.append(_speech_in(article, other))
+        elif abs(other.index - sentence.index) == 1:
+            # the reporter's sentence that introduces the quotation names its subject
+            parts.append(other.text)
     return " ".join(parts)
 
 
@@ -426,6 +507,79 @@ def _passage_issues(article: Article, vocab: Vocabulary, units: list[_Unit]) -> 
         passage = guess_issue(vocab, speech, "", "")
         if passage.issue is not None and passage.issue != unit.issue.issue:
             unit.issue = guess_issue(vocab, f"{unit.focus} {speech}", unit.content, "")
+
+
+def _fold_paraphrases(units: list[_Unit], draft: Draft) -> list[_Unit]:
+    """A paraphrase of a condition the article also gives in the party's own words is the
+    reporter's summary of them (often the lede): listed, not a second candidate, and never
+    evidence for the party's own words (a misreported lede must not become a quote's support)."""
+    kept: list[_Unit] = []
+    for unit in units:
+        if unit.paraphrase:
+            own = next(
+                (u for u in units if not u.paraphrase and u.party == unit.party and u.issue.issue == unit.issue.issue),
+                None,
+            )
+            if own is not None:
+                detail = f"the reporter's summary; the article gives {own.attribution.speaker_text}'s own words on this issue"
+                draft.set_aside.append(SetAside(CHARACTERISATION, unit.sentence.text, detail))
+                continue
+        kept.append(unit)
+    return kept
+
+
+def _reporter_subject(vocab: Vocabulary, article: Article, sentence: Sentence) -> tuple[str, str] | None:
+    """The party a sentence in the reporter's voice is about, when it is the sentence's subject.
+
+    "Azerbaijan's leadership continues to demand…", "Therefore, Moscow wants…": a party
+    mention among the first words, not after a preposition ("talks with Kestria").
+    """
+    masked = article.masked(sentence.start, sentence.end, (QuoteKind.SPEECH, QuoteKind.TITLE))
+    mentions = vocab.party_mentions(masked)
+    if not mentions:
+        return None
+    first = mentions[0]
+    before = masked[: first.start]
+    words = re.findall(r"[\w'’-]+", before)
+    if any(w.lower() not in _LEADING_WORDS for w in words):
+        # "Aliyev reiterated that Armenia should…": Armenia is not the subject
+        return None
+    # the party and, after a possessive, its body: "Azerbaijan’s leadership", "Moscow"
+    body = re.match(r"['’]s\s+[a-z-]+", masked[first.end :])
+    return first.party, first.text + (body.group() if body else "")
+
+
+_THIRD_PARTY_CUES = frozenset({"demands", "insists", "wants", "calls for", "asks for"})
+
+
+def _demand_of_another(vocab: Vocabulary, content: str, cues: list[Cue], party: str) -> bool:
+    """Whether a reported clause's demand verb has another party as its subject."""
+    for cue in cues:
+        if cue.label not in _THIRD_PARTY_CUES:
+            continue
+        before = content[: cue.start]
+        if "that" in before.split()[-1:]:
+            continue
+        others = [m for m in vocab.party_mentions(before) if m.party != party]
+        if others and not any(m.party == party for m in vocab.party_mentions(before)):
+            return True
+    return False
+
+
+def _follows_background(article: Article, sentence: Sentence) -> bool:
+    """Whether an earlier sentence of the paragraph recalls the past ("In the spring of 2022, …"):
+    the reporter's next sentence ("Kyiv, for its part, insisted…") continues that recollection."""
+    return any(
+        BACKGROUND_WORDS.search(other.text)
+        for other in article.sentences_of(sentence.paragraph)
+        if other.index < sentence.index
+    )
+
+
+_LEADING_WORDS = frozenset(
+    "the a an therefore however meanwhile but and also now still so yet moreover instead thus then".split()
+)
+_INTERPRETIVE = re.compile(rf"(?:{INTERPRETIVE_VERBS})")
 
 
 def _merge_passages(article: Article, units: list[_Unit]) -> list[_Unit]:
@@ -635,7 +789,7 @@ def _same_demand(
     """One demand said twice (a lede and its quotation): same issue, kind, stage, level and wording."""
     words = set(content_stems(" ".join(candidate.evidence), vocab.party_stems))
     for other in existing:
-        if (other.issue.issue, other.kind, other.stage) != (candidate.issue.issue, candidate.kind, candidate.stage):
+        if (other.issue.issue, other.kind) != (candidate.issue.issue, candidate.kind):
             continue
         if other.issue.level and candidate.issue.level and other.issue.level != candidate.issue.level:
             continue

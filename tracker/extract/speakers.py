@@ -10,12 +10,21 @@ sourcing ("three Russian sources familiar with"), and the reporter's own voice
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from tracker.extract.article import SPEAKER_LABEL, Article, ParagraphKind, Quote, QuoteKind, Sentence
+from tracker.extract.article import (
+    SOURCE_LINE,
+    SPEAKER_LABEL,
+    Article,
+    ParagraphKind,
+    Quote,
+    QuoteKind,
+    Sentence,
+)
 from tracker.extract.vocab import PartyMention, Vocabulary
 
 ROLE_NOUNS = frozenset(
@@ -26,6 +35,7 @@ ROLE_NOUNS = frozenset(
     governor mayor king queen prince emir sheikh sultan foreign-minister ministry ministries office government
     presidency administration delegation researcher analyst professor historian expert fellow journalist
     columnist editor commentator spokespeople mediator ombudsman prosecutor marshal colonel
+    ruler strongman commander-in-chief
     """.split()
 )
 # Capitalised words that may stand before a name as part of a title.
@@ -35,6 +45,7 @@ _TITLE_WORDS = frozenset(
     secretary-general chancellor spokesman spokeswoman spokesperson ambassador envoy special chief commander colonel
     col col. gen gen. lt lt. admiral adm adm. senator governor mayor king queen prince sheikh emir sultan dr dr. mr mr.
     mrs mrs. ms ms. prof prof. sir lord head chairman chairwoman chair state top senior former acting first
+    affairs information communication communications army armed forces military
     """.split()
 )
 _ROLE_ADJECTIVES = frozenset(
@@ -58,12 +69,18 @@ SPEECH_VERBS = (
     r"states|declared|declares|warned|warns|reiterated|reiterates|underlined|underlines|noted|notes|announced|"
     r"announces|wrote|writes|repeated|repeats|confirmed|confirms|explained|explains|asserted|asserts|replied|"
     r"replies|responded|reported|reports|rejected|rejects|demanded|demands|called\s+for|calls\s+for|urged|urges|"
-    r"offered|offers|proposed|proposes|ruled\s+out|rules\s+out|vowed|vows|pledged|pledges|threatened|threatens"
+    r"offered|offers|proposed|proposes|ruled\s+out|rules\s+out|vowed|vows|pledged|pledges|threatened|threatens|"
+    # issue 14: verbs real copy uses for an official's words
+    r"continued|reaffirmed|reaffirms|affirmed|affirms|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|promised|"
+    r"promises|presented|presents|maintained|maintains|assured|assures|pointed\s+out|points\s+out|clarified|"
+    r"refused|refuses|was\s+quoted\s+as\s+saying|(?:was|were)\s+reported\s+to\s+(?:say|tell)|stating|saying|"
+    r"asserting|adding|insisting|declaring|dismissed|dismisses|emphasi[sz]ing"
 )
 # Verbs that carry the condition themselves: the content starts at the verb.
 CUE_VERBS = re.compile(
     r"^(?:rejected|rejects|demanded|demands|called\s+for|calls\s+for|urged|urges|offered|offers|proposed|proposes|"
-    r"ruled\s+out|rules\s+out|vowed|vows|pledged|pledges|threatened|threatens)$"
+    r"ruled\s+out|rules\s+out|vowed|vows|pledged|pledges|threatened|threatens|promised|promises|presented|presents|"
+    r"refused|refuses|dismissed|dismisses)$"
 )
 # The reporter interpreting, not reporting: never a source of an on-record condition.
 INTERPRETIVE_VERBS = (
@@ -166,7 +183,7 @@ _VENUE_PATTERNS = (
     ),
 )
 _TITLED = re.compile(r"(?:titled|entitled|headlined|headed)\s*[:,]?\s*[\"“‘']", re.IGNORECASE)
-_BACKGROUND = re.compile(
+BACKGROUND_WORDS = re.compile(
     r"\b(?:previously|had\s+(?:long\s+|repeatedly\s+|earlier\s+)?(?:demanded|insisted|called|said|rejected|sought|"
     r"proposed|offered|wanted|required|made|set|stated|declared|urged|refused)|has\s+long|have\s+long|had\s+long|"
     r"long\s+(?:demanded|insisted|sought|refused)|in\s+the\s+past|for\s+years|once\s+demanded|"
@@ -176,6 +193,10 @@ _BACKGROUND = re.compile(
 )
 
 
+_TRAILING = re.compile(
+    r",\s*(?:(?:he|she)|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+    r"(?P<verb>said|says|told|added|stated|stressed|declared|insisted|noted|warned)\b(?![^.]*\bthat\b)[^░]*$"
+)
 _MAX_VERBS = 12  # speech verbs looked at per sentence
 _SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
 
@@ -238,9 +259,10 @@ class People:
     mentions: list[tuple[int, int, Person]] = field(default_factory=list)
 
     def find(self, name: str) -> Person | None:
-        name = _strip_possessive(name)
+        # Case-blind: copy writes "al-Burhan" and "Al-Burhan" at a sentence start.
+        name = _strip_possessive(name).lower()
         for person in self.persons:
-            if person.name == name or person.surname == name:
+            if person.name.lower() == name or person.surname.lower() == name:
                 return person
         return None
 
@@ -295,8 +317,12 @@ def _runs(text: str, offset: int) -> list[list[tuple[int, int, str]]]:
             else match.group()
         )
         start = match.start()
-        capital = word[:1].isupper()
         adjacent = current and start == last_end + 1 and text[last_end] == " "
+        # a name particle inside a run: "Abdel Fattah al-Burhan", "Ursula von der Leyen"
+        particle = bool(
+            current and adjacent and re.fullmatch(r"(?:al|el|ad|bin|ibn|von|van|der|de|da|di|le)(?:-\w+)?", word)
+        )
+        capital = word[:1].isupper() or particle
         if capital and (adjacent or not current):
             current.append((offset + start, offset + start + len(word), word))
         else:
@@ -333,9 +359,75 @@ def find_people(article: Article, vocab: Vocabulary) -> People:
     _index_mentions(article, people)
     mentions = vocab.party_mentions(article.text)
     for person in people.persons:
-        if person.party is None and person.foreign is None and person.role:
-            _party_from_article(article, mentions, person)
+        if person.party is None and person.role and _possessor_party(vocab, people, person):
+            person.foreign = None  # "Putin's spokesperson": a person's name, not a country
+            continue
+        if person.party is None and person.foreign is None:
+            known = vocab.speaker_party(person.name)
+            if known is not None:
+                # The dataset already quotes this person for a party: the strongest evidence.
+                person.party, person.party_words = known[0], f"{known[1]}, a speaker of this party in the dataset"
+            elif person.role:
+                _party_from_article(article, mentions, person, people)
+            if person.party is None:
+                _party_from_commitments(article, vocab, people, person)
     return people
+
+
+def _possessor_party(vocab: Vocabulary, people: People, person: Person) -> bool:
+    """ "Zelenskyy's spokesman Serhiy Nikiforov": the party of the person whose aide this is."""
+    owner = re.search(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z-]+\s+){0,2}[a-z-]+", person.role or "")
+    if owner is None:
+        return False
+    found = people.find(owner.group(1))
+    known = vocab.speaker_party(owner.group(1))
+    if found is not None and found is not person and found.party is not None:
+        person.party, person.party_words = found.party, f"{person.role} ({found.described()})"
+        return True
+    if known is not None:
+        person.party, person.party_words = (
+            known[0],
+            f"{person.role} ({known[1]}, a speaker of this party in the dataset)",
+        )
+        return True
+    return False
+
+
+_COMMITMENT = re.compile(
+    r"\s+(?:will|would|won['’]t|wouldn['’]t|shall|could|can|cannot|can['’]t|is|are|was|were)\s+(?:not\s+|never\s+|only\s+|also\s+)?"
+    r"(?:ready|willing|prepared|agree|accept|sign|recogni[sz]e|stop|cede|negotiate|talk|hold|continue|fight|give|"
+    r"withdraw|return|release|allow|tolerate|join|go|be)\b"
+)
+_CLAUSE_START = re.compile(r"(?:^|\bthat\s+|\b(?:saying|adding|insisting|stressing)\s+(?:that\s+)?)\W*$", re.IGNORECASE)
+
+
+def _party_from_commitments(article: Article, vocab: Vocabulary, people: People, person: Person) -> None:
+    """A speaker whose role names no country ("Prime Minister Benjamin Netanyahu") speaks for
+    the party whose own conduct the sentences reporting them announce: "Israel will not
+    agree to any ceasefire…, Prime Minister Benjamin Netanyahu said." One party only."""
+    found: dict[str, str] = {}
+    starts = [s.start for s in article.sentences]
+    # the sentences that name the person, found by bisection: linear in the article
+    indexes = sorted(
+        {
+            bisect.bisect_right(starts, m[0]) - 1
+            for m in people.mentions
+            if m[2] is person and starts and m[0] >= starts[0]
+        }
+    )
+    for index in indexes:
+        sentence = article.sentences[index]
+        text = article.text[sentence.start : sentence.end]
+        for mention in vocab.party_mentions(text):
+            if mention.form != "name" or mention.possessive:
+                continue
+            if _CLAUSE_START.search(text[: mention.start]) and _COMMITMENT.match(text[mention.end :]):
+                clause = text[mention.start : mention.start + 80].split(",")[0]
+                found.setdefault(mention.party, clause)
+    if len(found) == 1:
+        [(party, clause)] = found.items()
+        person.party = party
+        person.party_words = f"the speaker announces what {clause.split()[0]} will or will not do: “{clause.strip()}”"
 
 
 def _register_labels(article: Article, vocab: Vocabulary, people: People) -> None:
@@ -369,8 +461,12 @@ def _from_role_noun(phrase: str) -> str:
     return phrase.strip()
 
 
-def _party_from_article(article: Article, mentions: list[PartyMention], person: Person) -> None:
-    """A role without a country ("Defence Minister") tied to a party elsewhere ("Kestria's defence minister")."""
+def _party_from_article(article: Article, mentions: list[PartyMention], person: Person, people: People) -> None:
+    """A role without a country ("Defence Minister") tied to a party elsewhere ("Kestria's defence minister").
+
+    A role never borrows another person's country: "Russian President Vladimir Putin"
+    says nothing about the party of a "President Volodymyr Zelensky".
+    """
     words = [w for w in re.findall(r"[A-Za-z-]+", person.role or "") if w.lower() not in ("the", "a", "an", "of", "s")]
     cores = [c for c in (words[-2:], words[:2]) if c]
     if not cores or not _has_role_noun(person.role or ""):
@@ -381,11 +477,26 @@ def _party_from_article(article: Article, mentions: list[PartyMention], person: 
         for mention in mentions:
             after = article.text[mention.end : mention.end + 60]
             match = re.match(rf"(?:['’]s)? +(?:[a-z-]+ +){{0,2}}?{role}\b", after, re.IGNORECASE)
+            if match and _titles_someone_else(article, people, person, mention.end + match.end()):
+                continue
             if match:
                 found.setdefault(mention.party, article.text[mention.start : mention.end + match.end()])
     if len(found) == 1:
         [(party, phrase)] = found.items()
         person.party, person.party_words = party, phrase
+
+
+def _titles_someone_else(article: Article, people: People, person: Person, end: int) -> bool:
+    """Whether the role words ending at `end` stand before another person's name."""
+    following = re.match(r",?\s+(?:[A-Z][\w'’.-]*\s*){1,4}", article.text[end : end + 60])
+    if following is None:
+        return False
+    named = [p for _, _, p in people.in_span(end, end + following.end())]
+    others = {p.name for p in named} - {person.name}
+    if others:
+        return True
+    words = following.group().split()
+    return not named and person.surname not in words and any(w[:1].isupper() for w in words)
 
 
 def _register(
@@ -431,14 +542,23 @@ def _register(
     if after_role and (role is None or not _has_role_noun(role)):
         role = after_role if role is None else f"{role}, {after_role}"
     existing = people.find(name)
-    if existing is None and len(name_tokens) == 1:
-        # A surname alone: a person already named, or nobody we know.
-        return
+    if existing is None and len(name_tokens) > 1:
+        lone = people.find(name_tokens[-1])
+        if lone is not None and " " not in lone.name:
+            # "Zelenskyy announces…" in the headline, "President Volodymyr Zelenskyy" below
+            lone.name = name
+            existing = lone
     speaks = _speech_verb_follows(masked, local_end) or _speech_verb_precedes(masked, local_start)
+    if existing is None and len(name_tokens) == 1 and not (speaks and _lone_surname(article, vocab, name)):
+        # A surname alone: a person already named, one the dataset quotes, or a name that
+        # speaks ("Aliyev reiterated that…") and is no common word.
+        return
     if existing is not None:
-        if existing.role is None and role and _has_role_noun(role):
-            existing.role = role
-            existing.party, existing.party_words, existing.foreign = _party_of_role(vocab, role)
+        if role and _has_role_noun(role) and existing.party is None:
+            party, words_for_party, foreign = _party_of_role(vocab, role)
+            if existing.role is None or party is not None:
+                existing.role = role if existing.role is None else f"{existing.role}, {role}"
+                existing.party, existing.party_words, existing.foreign = party, words_for_party, foreign
         return
     if not (role and _has_role_noun(role)) and not speaks:
         return
@@ -446,6 +566,27 @@ def _register(
         role = None
     party, words_for_party, foreign = _party_of_role(vocab, role) if role else (None, None, None)
     people.persons.append(Person(name, role, party, words_for_party, foreign, name_start))
+
+
+@functools.lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case (computed once per article)."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z'’-]*(?![\w-])", text))
+
+
+def _lone_surname(article: Article, vocab: Vocabulary, name: str) -> bool:
+    """Whether a single capitalised word before a speech verb is a person's surname."""
+    if vocab.speaker_party(name):
+        return True
+    lower = name.lower()
+    if lower in ROLE_NOUNS or lower in _NOT_NAMES or lower in _KNOWN_OUTLETS or vocab.party_mentions(name):
+        return False
+    if lower in _lower_words(article.text):
+        return False  # written in lower case elsewhere: a common word ("Analysts", "Officials")
+    return (
+        bool(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", name))
+        and not re.search(r"(?:[^s]s|ing|ed|ly)$", name)  # "Analysts", "Rejecting", "Asked", "Separately"
+    )
 
 
 def _looks_demonym(word: str) -> bool:
@@ -483,6 +624,15 @@ def _role_before(masked: str, local_start: int) -> str | None:
             break
         lower = _strip_possessive(bare).lower()
         if lower in ROLE_NOUNS or lower in _ROLE_ADJECTIVES or (bare[:1].isupper() and lower not in _NOT_NAMES):
+            taken.append(bare)
+            continue
+        if (
+            lower in ("of", "for")
+            and (not taken or taken[-1][:1].isupper())
+            and masked[local_start : local_start + 1].isupper()
+            and not _has_role_noun(" ".join(masked[local_start : local_start + 40].split()[:2]))
+        ):
+            # "Minister of Foreign Affairs", "Minister for Europe"
             taken.append(bare)
             continue
         break
@@ -540,7 +690,8 @@ def _party_of_role(vocab: Vocabulary, role: str | None) -> tuple[str | None, str
 def _leading_mention(role: str, mentions: list[PartyMention]) -> PartyMention | None:
     """The mention that qualifies the role: possessive, a demonym or name before the role noun, 'of X'."""
     for mention in mentions:
-        after = role[mention.end :].lstrip("'’s ").lower()
+        # strip a possessive ("Russia's deputy …"), not every leading "s" ("Kremlin spokesman")
+        after = re.sub(r"^(?:['’]s?)?\s*", "", role[mention.end :]).lower()
         first_after = after.split(" ")[0] if after else ""
         if mention.possessive or first_after in ROLE_NOUNS or first_after in _ROLE_ADJECTIVES:
             return mention
@@ -550,15 +701,29 @@ def _leading_mention(role: str, mentions: list[PartyMention]) -> PartyMention | 
 
 
 def _index_mentions(article: Article, people: People) -> None:
-    taken = bytearray(len(article.text))
+    """Every mention of every person, in one pass over the text (longest form first, so a
+    surname inside a full name is not a second mention; the first person registered with
+    a form owns it)."""
+    owners: dict[str, Person] = {}
+    bodies: list[tuple[str, str]] = []
     for person in people.persons:
-        # Full names first, so that a surname inside a full name is not a second mention.
-        for form in sorted({person.name, person.surname}, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", article.text):
-                start, end = match.span()
-                if not any(taken[start:end]):
-                    people.mentions.append((start, end, person))
-                    taken[start:end] = b"\x01" * (end - start)
+        for form in (person.name, person.surname):
+            if form.lower() in owners:
+                continue
+            owners[form.lower()] = person
+            body = re.escape(form)
+            particle = re.match(r"(?i:al|el|ad|bin|ibn|von|van|de|da|di|le)(?=\\?[-\s])", body)
+            if particle:
+                body = f"(?i:{particle.group()}){body[particle.end() :]}"
+            bodies.append((form, body))
+    if not bodies:
+        return
+    bodies.sort(key=lambda item: -len(item[0]))
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(body for _, body in bodies)})(?![\w-])")
+    for match in pattern.finditer(article.text):
+        owner = owners.get(match.group().lower())
+        if owner is not None:
+            people.mentions.append((match.start(), match.end(), owner))
     people.mentions.sort(key=lambda m: m[0])
 
 
@@ -626,7 +791,7 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
     """Whose words an unquoted (or partly quoted) sentence reports, and where its content is."""
     start = sentence.start
     masked = article.masked(start, sentence.end, (QuoteKind.SPEECH, QuoteKind.TITLE))
-    background = bool(_BACKGROUND.search(masked))
+    background = bool(BACKGROUND_WORDS.search(masked))
     according = _ACCORDING.match(masked)
     if according:
         who = according.group("who")
@@ -634,6 +799,9 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         if who.lower() in ("him", "her"):
             person = people.last_before(start)
         voice = Voice.SOURCES if _SOURCES.search(who) else Voice.REPORTER
+        if voice is Voice.REPORTER and person is not None and who.lower() not in _PRONOUNS:
+            # "According to Zelenskyy, the first step…": attribution to a named person
+            voice = Voice.INDIRECT
         return Attribution(
             voice,
             person=person,
@@ -645,7 +813,13 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         )
     venue: Venue | None = None
     previous: Attribution | None = None
-    for match in itertools.islice(_VERB.finditer(masked), _MAX_VERBS):
+    matches = list(itertools.islice(_VERB.finditer(masked), _MAX_VERBS))
+    trailing = _TRAILING.search(masked)
+    if trailing is not None:
+        # "Moscow's core demands include …, he said at a press conference": the speaker is
+        # the one the sentence ends with, not the noun before the first verb-like word
+        matches.sort(key=lambda m: m.start() != trailing.start("verb"))
+    for match in matches:
         verb = re.sub(r"\s+", " ", match.group())
         subject, subject_start = _subject(masked, match.start())
         after_name = re.match(r"\s+[A-Z][\w'’.-]*\s+[A-Z]", masked[match.end() :])
@@ -660,7 +834,8 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
             subject, subject_start = previous.speaker_text, -1
         inverted = False
         if not subject.strip(" ,░"):
-            after = re.match(r"\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})", masked[match.end() :])
+            # "…, said Ukrainian Deputy Foreign Minister Andriy Sybiha": title words and the name
+            after = re.match(r"\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,6})", masked[match.end() :])
             if after:
                 subject, subject_start = after.group("who"), match.end() + after.start("who")
                 inverted = True
@@ -741,6 +916,11 @@ def _classify(
         if person is None:
             return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
         return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
+    if lower == "it":
+        # "…,” it said: the organisation the sentence before named.
+        body = _last_body_before(article, vocab, subject_offset)
+        if body is not None:
+            return Attribution(Voice.INSTITUTION, party=body[0], speaker_text=f"it ({body[1]})", verb=verb)
     if lower in ("they", "we", "i", "it"):
         return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
     person = _person_in(subject, subject_offset, people)
@@ -752,6 +932,10 @@ def _classify(
         if person is not None:
             people.refer(subject_offset, subject_offset + len(subject), person)
             return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
+    back = _back_reference(vocab, people, subject, subject_offset)
+    if back is not None:
+        people.refer(subject_offset, subject_offset + len(subject), back)
+        return Attribution(Voice.INDIRECT, person=back, speaker_text=subject, verb=verb)
     named = _named_before_appositive(article, people, subject_offset)
     if named is not None:
         # "Anna Kovac, Marovia's foreign minister, said": the subject is the name, not its role
@@ -777,6 +961,34 @@ def _classify(
     if outlet is not None or (verb in ("reported", "reports", "wrote") and subject[:1].isupper()):
         return Attribution(Voice.REPORTER, speaker_text=outlet or subject, verb="outlet")
     return None
+
+
+_BACK_REFERENCE = re.compile(r"^(?:the|this)\s+(?P<qualifier>[A-Z][\w'’-]+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z-]+)$")
+
+
+def _back_reference(vocab: Vocabulary, people: People, subject: str, offset: int) -> Person | None:
+    """ "the Russian minister", "the Azerbaijani official": the last person named of that party."""
+    match = _BACK_REFERENCE.match(subject.strip())
+    if match is None or match.group("noun") not in ROLE_NOUNS:
+        return None
+    mentions = vocab.party_mentions(match.group("qualifier"))
+    if not mentions:
+        return None
+    party = mentions[0].party
+    before = [m for m in people.mentions if m[0] < offset and m[2].party == party]
+    return before[-1][2] if before else None
+
+
+def _last_body_before(article: Article, vocab: Vocabulary, offset: int) -> tuple[str, str] | None:
+    """The party an organisation pronoun points back to: a party named (not by demonym) just before."""
+    window = article.text[max(0, offset - 400) : offset]
+    mentions = [m for m in vocab.party_mentions(window) if m.form == "name"]
+    if not mentions:
+        return None
+    # the body that was itself speaking ("The Kremlin said …. It said …"), else the last named
+    speaking = [m for m in mentions if re.match(rf"\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b", window[m.end :])]
+    last = (speaking or mentions)[-1]
+    return last.party, last.text
 
 
 def _named_before_appositive(article: Article, people: People, subject_offset: int) -> Person | None:
@@ -830,8 +1042,23 @@ def quote_attributions(
     """Who speaks each quotation: the sentence's attribution, the paragraph's, or a continuation."""
     result: dict[Quote, Attribution] = {}
     previous_speaker: Attribution | None = None
+    source_speaker: Person | None = None
     for paragraph in article.paragraphs:
         quotes = article.quotes_in(paragraph.start, paragraph.end, QuoteKind.SPEECH)
+        source = SOURCE_LINE.match(article.text[paragraph.start : paragraph.end])
+        if source is not None:
+            source_speaker = source_person(source.group("text"), people) or source_speaker
+            continue
+        if paragraph.label == "quote" and quotes:
+            # `Quote: "…"`: the words of the speaker the `Source:` line names, else of the
+            # last person the article named
+            speaker = source_speaker or people.last_before(paragraph.start)
+            for quote in quotes:
+                if speaker is not None:
+                    result[quote] = Attribution(Voice.DIRECT, person=speaker, speaker_text=speaker.name, verb="quote")
+                else:
+                    result[quote] = Attribution(Voice.UNNAMED, speaker_text="an unattributed quotation")
+            continue
         if paragraph.kind is ParagraphKind.ANSWER:
             label = SPEAKER_LABEL.match(article.text[paragraph.start : paragraph.end])
             labelled = people.find(label.group("name")) if label else None
@@ -867,6 +1094,15 @@ def quote_attributions(
         if not found:
             continue
     return result
+
+
+def source_person(text: str, people: People) -> Person | None:
+    """The speaker a `Source:` line names: "Zelenskyy's evening address on 25 April"."""
+    for word in re.findall(r"[A-Z][\w'’-]+", text):
+        person = people.find(word)
+        if person is not None:
+            return person
+    return None
 
 
 def find_interviewee(article: Article, people: People) -> Person | None:

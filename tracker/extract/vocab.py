@@ -63,8 +63,12 @@ def demonyms_of(name: str) -> tuple[str, ...]:
         return (name + "n",)
     if name.endswith("e"):
         return (name[:-1] + "ian",)
+    if name.endswith("o"):
+        return (name + "lese", name + "an")  # Congolese, Kosovan
     if name[-1] not in "aeiouy":
-        return (name + "ian",)
+        # Azerbaijani, Israeli, Sudanese, Pakistani: which one a language uses is not
+        # derivable, and a form nobody writes is never found, so offer them all.
+        return (name + "ian", name + "i", name + "ese")
     return ()
 
 
@@ -131,6 +135,8 @@ class Vocabulary:
     conflict_title: str | None = None
     conflict_parties: tuple[str, ...] = ()
     known_conditions: tuple[KnownCondition, ...] = ()
+    # People the dataset already quotes, by `speaker_key` of their surname: who speaks for whom.
+    known_speakers: Mapping[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     # Stems of party names and demonyms: they say who, not what, so issue matching skips them.
     party_stems: frozenset[str] = field(default=frozenset(), repr=False)
 
@@ -145,7 +151,21 @@ class Vocabulary:
             if len(placed.parties) == 1
             for condition in placed.statement.conditions
         )
-        return cls.build(dataset.parties, dataset.issues, dataset.conflict, known)
+        speakers: dict[str, set[tuple[str, str]]] = {}
+        for placed in dataset.statements:
+            speaker = placed.statement.speaker
+            if len(placed.parties) != 1 or speaker is None:
+                continue
+            for name in re.split(r"\s+and\s+|\s*,\s*", speaker.name):
+                if _looks_personal(name):
+                    speakers.setdefault(speaker_key(name.split()[-1]), set()).add((placed.parties[0], name.strip()))
+        # A surname two parties' speakers share says nothing about the party.
+        unique = {
+            key: (next(iter(owners))[0], sorted(n for _, n in owners)[0])
+            for key, owners in speakers.items()
+            if len({party for party, _ in owners}) == 1
+        }
+        return cls.build(dataset.parties, dataset.issues, dataset.conflict, known, unique)
 
     @classmethod
     def build(
@@ -154,6 +174,7 @@ class Vocabulary:
         issues: Iterable[Issue],
         conflict: Conflict | None = None,
         known_conditions: Iterable[KnownCondition] = (),
+        known_speakers: Mapping[str, tuple[str, str]] | None = None,
     ) -> Vocabulary:
         known = tuple(known_conditions)
         party_terms = tuple(_party_terms(party, known) for party in parties)
@@ -165,16 +186,19 @@ class Vocabulary:
             )
             - issue_ids
         )
+        # How many issues use each stem, counted once for all issues (not once per issue).
+        frequency = Counter(key for issue in issue_list for key in _all_stems(issue, party_stems))
         conflict_parties: tuple[str, ...] = ()
         if conflict is not None:
             text = f"{conflict.id.replace('-', ' ')} {conflict.title}"
             conflict_parties = tuple(dict.fromkeys(m.party for m in find_party_mentions(party_terms, text)))
         return cls(
             parties=party_terms,
-            issues=tuple(_issue_terms(issue, issue_list, party_stems) for issue in issue_list),
+            issues=tuple(_issue_terms(issue, len(issue_list), frequency, party_stems) for issue in issue_list),
             conflict_title=conflict.title if conflict else None,
             conflict_parties=conflict_parties,
             known_conditions=known,
+            known_speakers=dict(known_speakers or {}),
             party_stems=party_stems,
         )
 
@@ -190,8 +214,34 @@ class Vocabulary:
                 return terms
         return None
 
+    def speaker_party(self, name: str) -> tuple[str, str] | None:
+        """The party and dataset name of a person the dataset quotes, by surname: "Zelenskyy" → ukraine."""
+        words = name.split()
+        return self.known_speakers.get(speaker_key(words[-1])) if words else None
+
     def party_mentions(self, text: str) -> list[PartyMention]:
         return find_party_mentions(self.parties, text)
+
+
+_NOT_PERSONAL = re.compile(
+    r"\b(?:ministry|delegation|council|office|government|sources|administration|kremlin|committee|spokes\w*|"
+    r"unnamed|leaders?|team|side|services?|press)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_personal(name: str) -> bool:
+    """A person's name ("Volodymyr Zelensky"), not a body ("Russian delegation")."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _NOT_PERSONAL.search(name)
+
+
+def speaker_key(surname: str) -> str:
+    """A surname folded over transliteration variants: Zelensky, Zelenskyy, Zelenskiy → zelensky."""
+    key = re.sub(r"['’]s$", "", surname).lower().strip(".,")
+    key = re.sub(r"^(?:al|el)-", "", key)
+    key = re.sub(r"(?:iy|yy|yi|ij)$", "y", key)
+    return key
 
 
 def find_party_mentions(parties: tuple[PartyTerms, ...], text: str) -> list[PartyMention]:
@@ -240,13 +290,16 @@ def _party_terms(party: Party, known: tuple[KnownCondition, ...]) -> PartyTerms:
     names = tuple(dict.fromkeys([party.name, *party.aliases]))
     demonyms: tuple[str, ...] = ()
     if party.kind is PartyKind.STATE:
-        demonyms = tuple(d for d in demonyms_of(party.name) if d not in names)
+        # The name's and every one-word alias's ("Sudan" for the Sudanese Armed Forces).
+        sources = [n for n in names if " " not in n and not n.isupper()]
+        derived = [d for source in dict.fromkeys([party.name, *sources]) for d in demonyms_of(source)]
+        demonyms = tuple(d for d in dict.fromkeys(derived) if d not in names)
     prefixes = Counter(c.id.split("-")[0] for c in known if c.party == party.id and "-" in c.id)
     prefix = prefixes.most_common(1)[0][0] if prefixes else party.id
     return PartyTerms(party.id, party.name, party.kind.value, names, demonyms, prefix)
 
 
-def _issue_terms(issue: Issue, issues: list[Issue], party_stems: frozenset[str]) -> IssueTerms:
+def _issue_terms(issue: Issue, total: int, frequency: Counter[str], party_stems: frozenset[str]) -> IssueTerms:
     """Weighted stems: the id counts most, then the title, ladder titles, descriptions.
 
     Each weight is scaled by how specific the stem is to this issue (an IDF over the
@@ -268,8 +321,6 @@ def _issue_terms(issue: Issue, issues: list[Issue], party_stems: frozenset[str])
     add(issue.description, 1.0)
     for level in issue.ladder:
         add(level.description, 0.5)
-    total = len(issues)
-    frequency = Counter(key for other in issues for key in _all_stems(other, party_stems))
     weights = {key: value * _specificity(frequency[key], total) for key, value in raw.items()}
     ladder = tuple(
         LevelTerms(level.id, level.title, content_stems(level.title, party_stems | _id_stems(issue)))

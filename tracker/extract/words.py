@@ -51,6 +51,17 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         " ceasefire ",
     ),
     (re.compile(r"\bpull(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:out|back)\b", re.I), " withdraw "),
+    # "halt military operations", "stop their military action", "military operations will not cease"
+    (
+        re.compile(
+            r"\b(?:stop|stops|stopped|halt|halts|halted|cease|ceases|end|ends)\s+(?:its|their|the|all|our)?\s*"
+            r"(?:own\s+)?(?:military\s+)?(?:operations|action|actions|hostilities|fighting|offensive|attacks)\b|"
+            r"\b(?:military\s+operations|military\s+action|fighting|hostilities)\s+(?:will\s+|would\s+|must\s+)?"
+            r"(?:not\s+)?(?:cease|stop|end|halt)\b",
+            re.I,
+        ),
+        " ceasefire ",
+    ),
     # "leave" means withdraw when forces leave, not when a deal "leaves our sailors behind"
     (
         re.compile(
@@ -75,6 +86,7 @@ SYNONYMS = {
     "soldi": "forc",
     "withdrawn": "withdraw",
     "withdrew": "withdraw",
+    "bloc": "allianc",  # "enter any bloc" = join an alliance
 }
 
 

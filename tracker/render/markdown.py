@@ -180,9 +180,12 @@ def _changes_markdown(party: Party, issue: Issue, changes: tuple[Change, ...]) -
             replaced.setdefault(change.after.condition.id, []).append(change)
     lines: list[str] = []
     shown: set[str] = set()
-    for change in changes:
+
+    def label(change: Change) -> str:
         move = level_move_words(party, issue, change.level_move)
-        label = f"**{change.kind.value}**" + (f" ({move})" if move else "")
+        return f"**{change.kind.value}**" + (f" ({move})" if move else "")
+
+    for change in changes:
         if change.kind is ChangeKind.REPLACED and change.after is not None:
             successor = change.after.condition.id
             if successor in shown:
@@ -190,14 +193,14 @@ def _changes_markdown(party: Party, issue: Issue, changes: tuple[Change, ...]) -
             shown.add(successor)
             for old in replaced[successor]:
                 assert old.before is not None
-                lines.append(f"- {label}: {md_condition(issue, old.before)}")
+                lines.append(f"- {label(old)}: {md_condition(issue, old.before)}")
             lines += [f"  - via: {md_condition(issue, step)}" for step in via_steps(replaced[successor])]
             lines.append(f"  - now: {md_condition(issue, change.after)}")
         else:
             active = change.after or change.before
             assert active is not None
             withdrawn = f" — withdrawn ({md_citation(change.withdrawn_by)})" if change.withdrawn_by else ""
-            lines.append(f"- {label}: {md_condition(issue, active)}{withdrawn}")
+            lines.append(f"- {label(change)}: {md_condition(issue, active)}{withdrawn}")
         if change.words:
             lines.append(f"  - wording: {md_words(change.words)}")
     return "\n".join(lines) + "\n" if lines else ""

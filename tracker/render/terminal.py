@@ -110,10 +110,13 @@ def change_lines(party: Party, issue: Issue, changes: tuple[Change, ...]) -> lis
         if change.kind is ChangeKind.REPLACED and change.after is not None:
             replaced.setdefault(change.after.condition.id, []).append(change)
     shown: set[str] = set()
+
+    def label(change: Change) -> str:
+        move = level_move_words(party, issue, change.level_move)
+        return f"{change.kind.value}{', ' + move if move else ''}: "
+
     for change in changes:
         style, marker = _CHANGE_STYLE[change.kind], MARKERS[change.kind]
-        move = level_move_words(party, issue, change.level_move)
-        label = f"{change.kind.value}{', ' + move if move else ''}: "
         if change.kind is ChangeKind.REPLACED and change.after is not None:
             successor = change.after.condition.id
             if successor in shown:
@@ -121,14 +124,16 @@ def change_lines(party: Party, issue: Issue, changes: tuple[Change, ...]) -> lis
             shown.add(successor)
             for old in replaced[successor]:
                 assert old.before is not None
-                lines.append(Line(Text(f"  {marker} ", style), Text(label, style) + condition_body(issue, old.before)))
+                lines.append(
+                    Line(Text(f"  {marker} ", style), Text(label(old), style) + condition_body(issue, old.before))
+                )
             for step in via_steps(replaced[successor]):
                 lines.append(Line("      via ", condition_body(issue, step, "dim")))
             lines.append(Line(Text("      now ", style), condition_body(issue, change.after)))
         else:
             active = change.after or change.before
             assert active is not None
-            lines.append(Line(Text(f"  {marker} ", style), Text(label, style) + condition_body(issue, active)))
+            lines.append(Line(Text(f"  {marker} ", style), Text(label(change), style) + condition_body(issue, active)))
             if change.withdrawn_by is not None:
                 lines.append(Line(Text("      withdrawn ", "red"), cite(change.withdrawn_by)))
         if change.words:

@@ -1,0 +1,155 @@
+"""Precision and recall of `tracker extract` on the real-article corpus.
+
+Run `python -m tests.extract.evaluate_real` from the repository root for the table
+(`--misses` also lists every miss and every spurious candidate). The matching rule:
+a candidate condition matches an expected one when
+
+- the candidate statement's party is the expected party,
+- the candidate's issue is the expected issue (or one of the two a reader could choose),
+- one of the candidate's evidence sentences contains one of the expected phrases
+  (whitespace-normalised, so that hard-wrapped copy matches),
+
+and each expected condition is matched by at most one candidate, each candidate matches
+at most one expected condition. Basis and kind are not part of the match; they are
+reported as attribute accuracy of the matched candidates. Precision counts every
+condition the draft proposes as a statement; recall counts every expected condition.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tests.extract.real.corpus import CONFLICT_TITLE, CORPUS, Article, Expect
+from tracker.extract import CandidateCondition, CandidateStatement, Draft, Vocabulary, extract_draft
+from tracker.load.loader import load_dataset
+
+
+@functools.cache
+def vocabulary(path: Path) -> Vocabulary:
+    return Vocabulary.from_dataset(load_dataset(path, today=date.today()))
+
+
+def draft_for(article: Article) -> Draft:
+    return extract_draft(article.path.read_text(encoding="utf-8"), vocabulary(article.dataset))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def matches(expected: Expect, statement: CandidateStatement, condition: CandidateCondition) -> bool:
+    if statement.party != expected.party or condition.issue.issue not in expected.issues:
+        return False
+    evidence = [_squash(sentence) for sentence in condition.evidence]
+    return any(_squash(phrase) in sentence for phrase in expected.phrases for sentence in evidence)
+
+
+@dataclass
+class Tally:
+    expected: int = 0
+    extracted: int = 0
+    matched: int = 0
+    basis_right: int = 0
+    kind_right: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.expected += other.expected
+        self.extracted += other.extracted
+        self.matched += other.matched
+        self.basis_right += other.basis_right
+        self.kind_right += other.kind_right
+        self.missed += other.missed
+        self.spurious += other.spurious
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.extracted if self.extracted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.expected if self.expected else None
+
+
+def score(article: Article, draft: Draft) -> Tally:
+    found = draft.conditions
+    used: set[int] = set()
+    tally = Tally(expected=len(article.expected), extracted=len(found))
+    for expected in article.expected:
+        hit = next((i for i, (s, c) in enumerate(found) if i not in used and matches(expected, s, c)), None)
+        if hit is None:
+            tally.missed.append(f"{article.name}: {expected.party}/{'|'.join(expected.issues)}: {expected.phrases[0]}")
+            continue
+        used.add(hit)
+        tally.matched += 1
+        statement, condition = found[hit]
+        tally.basis_right += statement.basis == expected.basis
+        tally.kind_right += condition.kind == expected.kind
+    for i, (s, c) in enumerate(found):
+        if i not in used:
+            tally.spurious.append(f"{article.name}: {s.party}/{c.issue.issue}: {_squash(c.evidence[0])[:80]}")
+    return tally
+
+
+def tallies(split: str | None = None) -> dict[tuple[str, str], Tally]:
+    """One tally per (split, conflict) for the articles of `split` (or all)."""
+    result: dict[tuple[str, str], Tally] = {}
+    for article in CORPUS:
+        if split is not None and article.split != split:
+            continue
+        result.setdefault((article.split, article.conflict), Tally()).add(score(article, draft_for(article)))
+    return result
+
+
+def total(parts: list[Tally]) -> Tally:
+    whole = Tally()
+    for part in parts:
+        whole.add(part)
+    return whole
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def row(name: str, tally: Tally) -> str:
+    return (
+        f"| {name} | {tally.expected} | {tally.extracted} | {tally.matched} "
+        f"| {_ratio(tally.precision)} | {_ratio(tally.recall)} |"
+    )
+
+
+def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
+    lines = [
+        "| articles | expected | extracted | matched | precision | recall |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for split in ("development", "test"):
+        parts = {conflict: tally for (s, conflict), tally in by_part.items() if s == split}
+        if not parts:
+            continue
+        for conflict, tally in parts.items():
+            lines.append(row(f"{split}: {CONFLICT_TITLE[conflict]}", tally))
+        whole = total(list(parts.values()))
+        lines.append(row(f"**{split} half**", whole))
+        lines.append(
+            f"|  | of {whole.matched} matched: basis right {whole.basis_right}, kind right {whole.kind_right} |  |  |  |  |"
+        )
+    if misses:
+        for (split, _), tally in by_part.items():
+            lines += [f"missed ({split})   {line}" for line in tally.missed]
+            lines += [f"spurious ({split}) {line}" for line in tally.spurious]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    print(table(tallies(), misses="--misses" in argv))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
