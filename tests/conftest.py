@@ -15,7 +15,8 @@ collect_ignore = ["extract/test_llm.py"] if sys.version_info < (3, 11) else []
 Writer = Callable[..., Path]
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The news article the project started from, copied from the design material (see its README).
+SEED_ARTICLE = REPO / "tests" / "data" / "seed" / "ryabkov-nato-baltics-article.txt"
 
 MINIMAL = """\
 # A small but complete dataset.

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import MINIMAL, Writer
-from tracker.cli import authoring
+from tracker import authoring
 from tracker.cli.app import app
 
 # The minimal dataset, dressed with the things an editor must not lose.
@@ -77,7 +77,7 @@ statements:
     conditions:
       - {id: ua-apply, issue: nato, text: Ukraine applies to join NATO., kind: demand, stage: settlement, level: joins, replaces: [ua-guarantees]}
 """
-    code, _, err = run("-d", str(path), "--from", "-", stdin=snippet)
+    code, _, err = run("-d", str(path), "--snippet", "-", stdin=snippet)
     assert code == 0, err
     added = only_added(DRESSED, path.read_text(encoding="utf-8"))
     assert added[:2] == ["  - id: ua-2", "    party: ukraine"]
@@ -108,19 +108,66 @@ def test_a_bad_condition_flag_names_itself(write: Writer) -> None:
     assert err.startswith("--condition #1:2:1: YAML syntax: while parsing a flow mapping")
 
 
-def test_refuses_when_the_file_changed_on_disk_meanwhile(write: Writer, monkeypatch: pytest.MonkeyPatch) -> None:
+def flag_statement(**fields: str) -> dict[str, object]:
+    statement: dict[str, object] = {
+        "party": "russia", "date": "2022-03-20", "basis": "on-record",
+        "source": {"publisher": "TASS", "url": "https://tass.com/politics/9"},
+        "conditions": [{"issue": "nato", "text": "Ukraine must become neutral and stay out of NATO.",
+                        "kind": "demand", "stage": "settlement"}],
+    }  # fmt: skip
+    statement.update(fields)
+    return statement
+
+
+def test_refuses_when_the_file_changed_on_disk_meanwhile(write: Writer) -> None:
     path = write(DRESSED)
-    original = authoring.complete_conditions
-
-    def someone_else_edits(*args: object) -> None:
-        path.write_text(DRESSED + "# edited elsewhere\n", encoding="utf-8")
-        original(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(authoring, "complete_conditions", someone_else_edits)
-    code, _, err = run("-d", str(path), *FLAGS)
-    assert code == 2
-    assert "changed on disk" in err
+    addition = authoring.prepare(path, [flag_statement()])
+    path.write_text(DRESSED + "# edited elsewhere\n", encoding="utf-8")
+    with pytest.raises(authoring.AddError, match="changed on disk"):
+        authoring.write(addition)
     assert path.read_text(encoding="utf-8") == DRESSED + "# edited elsewhere\n"
+
+
+def test_the_confirm_callback_decides_each_suggestion(write: Writer) -> None:
+    path = write(DRESSED)
+    questions: list[tuple[str, bool]] = []
+
+    def refuse(question: str, default: bool) -> bool:
+        questions.append((question, default))
+        return False
+
+    with pytest.raises(authoring.InvalidResult):  # without the suggested level, the condition lacks one
+        authoring.prepare(path, [flag_statement()], refuse)
+    assert [question.split(" ", 1)[0] for question, _ in questions] == ["Restate", "Level"]
+    addition = authoring.prepare(path, [flag_statement()], lambda question, default: True)
+    assert "        level: neutral" in only_added(DRESSED, addition.text)
+    assert path.read_text(encoding="utf-8") == DRESSED  # prepare writes nothing
+
+
+def test_several_statements_are_placed_in_order_with_distinct_ids(write: Writer) -> None:
+    path = write(DRESSED)
+    statements = [flag_statement(date="2022-03-21"), flag_statement(date="2022-03-20"), flag_statement()]
+    addition = authoring.prepare(path, statements)
+    added = only_added(DRESSED, addition.text)
+    ids = [line for line in added if line.startswith("  - id: ")]
+    assert ids == [
+        "  - id: russia-2022-03-20-tass",
+        "  - id: russia-2022-03-20-tass-2",
+        "  - id: russia-2022-03-21-tass",
+    ]
+    assert addition.count == 3
+    lines = addition.text.splitlines()
+    assert [f"{path}: statement placed at line {lines.index(i) + 1}" for i in ids] == sorted(
+        [n for n in addition.notes if "placed" in n], key=lambda n: int(n.rsplit(" ", 1)[1])
+    )
+
+
+def test_an_invalid_result_raises_with_every_problem(write: Writer) -> None:
+    path = write(DRESSED)
+    with pytest.raises(authoring.InvalidResult) as caught:
+        authoring.prepare(path, [flag_statement(basis="hearsay"), flag_statement(party="nobody")])
+    assert caught.value.exit_code == 1
+    assert len(caught.value.problems) >= 2
 
 
 @pytest.mark.parametrize("step", ["write", "fsync", "link", "replace"])
@@ -148,10 +195,10 @@ def test_dry_run_prints_and_writes_nothing(write: Writer) -> None:
     assert path.read_text(encoding="utf-8") == DRESSED
 
 
-def test_a_directory_dataset_needs_the_file(tmp_path: Path) -> None:
+def test_an_empty_directory_is_no_dataset_to_add_to(tmp_path: Path) -> None:
     code, _, err = run("-d", str(tmp_path), *FLAGS)
     assert code == 2
-    assert "is a directory" in err
+    assert "directory holds no *.yaml or *.yml files" in err
 
 
 def test_an_existing_invalid_dataset_is_not_touched(write: Writer) -> None:
@@ -171,7 +218,31 @@ def test_permissions_are_kept(write: Writer) -> None:
 def test_a_malformed_snippet_is_reported_not_a_traceback(write: Writer) -> None:
     path = write(DRESSED)
     snippet = "statements: [{party: russia, date: 2025-01-01, conditions: 5}]\n"
-    code, _, err = run("-d", str(path), "--from", "-", stdin=snippet)
+    code, _, err = run("-d", str(path), "--snippet", "-", stdin=snippet)
     assert code == 1
     assert "expected a list, not the number 5" in err
     assert path.read_text(encoding="utf-8") == DRESSED
+
+
+def test_add_into_one_file_of_a_directory_dataset_is_validated_with_the_whole_directory(tmp_path: Path) -> None:
+    # The parties, issues and sources live in one file; the statements, which cite them, in another.
+    head, statements = MINIMAL.split("statements:\n")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a-taxonomy.yaml").write_text(head, encoding="utf-8")
+    target = folder / "b-statements.yaml"
+    target.write_text("schema: 1\nstatements:\n" + statements, encoding="utf-8")
+    before = target.read_text(encoding="utf-8")
+    code, _, err = run("-d", str(folder), *FLAGS)
+    assert (code, err) == (
+        2,
+        f"tracker: error: {folder} is a directory dataset; say which of its files to add to with --into FILE\n",
+    )
+    code, _, err = run("-d", str(folder), "--into", str(folder / "nope.yaml"), *FLAGS)
+    assert code == 2 and "is not one of the files of the dataset" in err
+    code, _, err = run("-d", str(folder), "--into", str(target), *FLAGS)
+    assert code == 0, err
+    added = only_added(before, target.read_text(encoding="utf-8"))
+    assert "  - id: russia-2022-03-20-sergei-lavrov" in added
+    assert (folder / "a-taxonomy.yaml").read_text(encoding="utf-8") == head
+    assert CliRunner().invoke(app, ["validate", str(folder)]).exit_code == 0

@@ -55,7 +55,10 @@ def test_errors_are_one_line() -> None:
         (("chart", "prisoners", "-d", FIXTURE), "tracker: error: issue `prisoners` has no ladder"),
         (("chart", "natto", "-d", FIXTURE), "tracker: error: unknown issue `natto`; did you mean `nato`?"),
         (("chart", "nato", "rusia", "-d", FIXTURE), "tracker: error: unknown party `rusia`; did you mean `russia`?"),
-        (("chart", "nato", "--from", "2026", "--to", "2025", "-d", FIXTURE), "tracker: error: the window starts"),
+        (
+            ("chart", "nato", "--from", "2026", "--to", "2025", "-d", FIXTURE),
+            "tracker: error: --from 2026 is after --to 2025",
+        ),
         (("chart", "nato", "-f", "png", "-d", FIXTURE), "tracker: error: a PNG is written to a file"),
     ]
     for args, message in cases:

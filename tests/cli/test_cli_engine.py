@@ -62,7 +62,7 @@ def test_diff_defaults_to_every_party_from_its_first_stated_stance(data: Path) -
 
 def test_compare_trend(data: Path) -> None:
     code, out, _ = run(
-        "compare", "russia", "ukraine", "--at", "2025-07", "--since", "2022-04", "-d", str(data), "-f", "json"
+        "compare", "russia", "ukraine", "--at", "2025-07", "--from", "2022-04", "-d", str(data), "-f", "json"
     )
     assert code == 0
     [gap] = json.loads(out)["data"]["gaps"]
@@ -70,14 +70,14 @@ def test_compare_trend(data: Path) -> None:
 
 
 def test_timeline_filters(data: Path) -> None:
-    code, out, _ = run("timeline", "--party", "ukraine", "--issue", "prisoners", "-d", str(data), "-f", "json")
+    code, out, _ = run("timeline", "ukraine", "--issue", "prisoners", "-d", str(data), "-f", "json")
     assert code == 0
     events = json.loads(out)["data"]["events"]
     assert [e["events"][0]["condition_id"] for e in events] == ["ua-all-for-all"]
 
 
 def test_report_is_markdown_that_states_its_newest_statement(data: Path) -> None:
-    code, out, _ = run("report", "--since", "2022", "-d", str(data))
+    code, out, _ = run("report", "--from", "2022", "-d", str(data))
     assert code == 0
     assert out.startswith("# Negotiation positions: Test war\n")
     assert "Newest statement in the data: " in out
@@ -86,7 +86,8 @@ def test_report_is_markdown_that_states_its_newest_statement(data: Path) -> None
 def test_reversed_windows_are_usage_errors_naming_the_options(data: Path) -> None:
     for args, named in (
         (("diff", "--from", "2025", "--to", "2024"), "--from 2025 is after --to 2024"),
-        (("compare", "--since", "2025", "--at", "2024"), "--since 2025 is after --at 2024"),
+        (("compare", "--from", "2025", "--at", "2024"), "--from 2025 is after --at 2024"),
+        (("report", "--from", "2025", "--at", "2024"), "--from 2025 is after --at 2024"),
         (("timeline", "--from", "2025", "--to", "2024"), "--from 2025 is after --to 2024"),
     ):
         code, out, err = run(*args, "-d", str(data))
@@ -109,3 +110,51 @@ def test_output_to_an_unwritable_place_is_a_clean_error(data: Path, tmp_path: Pa
     code, _, err = run("show", "russia", "-d", str(data), "-o", str(tmp_path / "no" / "such" / "dir" / "x"))
     assert code == 2
     assert err.startswith("tracker: error: cannot write")
+
+
+def test_usage_errors_are_one_line_in_tracker_style(data: Path) -> None:
+    for args in (
+        ["diff", "russia", "--from", "2025-13", "-d", str(data)],
+        ["diff", "--frm", "2025"],
+        ["show"],
+        ["frobnicate"],
+        ["timeline", "--format", "yaml"],
+    ):
+        code, out, err = run(*args)
+        assert (code, out) == (2, ""), args
+        [line] = err.splitlines()
+        assert line.startswith("tracker: error: "), args
+    assert run("diff", "--from", "2025-1")[2] == (
+        "tracker: error: invalid value for '--from': '2025-1' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY\n"
+    )
+
+
+def test_old_spellings_still_work_and_say_so(data: Path) -> None:
+    new = run("compare", "russia", "ukraine", "--at", "2025-07", "--from", "2022-04", "-d", str(data), "-f", "json")
+    old = run("compare", "russia", "ukraine", "--at", "2025-07", "--since", "2022-04", "-d", str(data), "-f", "json")
+    assert old[:2] == new[:2]
+    assert old[2] == "tracker: warning: --since is deprecated and will be removed; use --from\n"
+    code, out, err = run("timeline", "--party", "ukraine", "-d", str(data), "-f", "json")
+    assert (code, out) == (0, run("timeline", "ukraine", "-d", str(data), "-f", "json")[1])
+    assert "--party is deprecated" in err
+    code, _, err = run("report", "--from", "2022", "--since", "2022", "-d", str(data))
+    assert code == 2
+    assert err == "tracker: error: invalid value for --since: give --from only (--since is its old spelling)\n"
+
+
+def test_help_keeps_examples_on_their_own_lines() -> None:
+    code, out, _ = run("add", "--help")
+    assert code == 0
+    assert "\n    tracker extract article.txt | tracker add --snippet - --date 2025-06-09\n" in out
+    code, out, _ = run("--help")
+    assert "\n    tracker diff russia --from 2022-03-01 --to 2025-07-01 --issue nato\n" in out
+
+
+def test_compare_texts_side_by_side(data: Path) -> None:
+    code, out, err = run("compare", "-s", "ru-1", "-s", "ua-1", "-d", str(data), "-f", "json")
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["kind"] == "texts"
+    assert [text["statement_id"] for text in document["data"]["texts"]] == ["ru-1", "ua-1"]
+    code, _, err = run("compare", "-s", "ua-l", "-d", str(data))
+    assert code == 2 and err == "tracker: error: unknown statement `ua-l`; did you mean `ua-1`?\n"

@@ -95,6 +95,6 @@ def test_rows_must_be_named(write: Writer, minimal_yaml: str) -> None:
 
 
 def test_the_cli_offers_every_kind_of_row() -> None:
-    from tracker.cli.app import ExportRows
+    from tracker.cli.export import ExportRows
 
     assert [choice.value for choice in ExportRows] == [kind.value for kind in RowKind]

@@ -119,7 +119,7 @@ def test_a_title_becomes_an_id_or_init_asks_for_one(inside: Path) -> None:
 
 def test_a_title_the_format_refuses_writes_nothing(inside: Path) -> None:
     code, _, err = run("init", "--conflict", "bad\x07title")
-    assert code == 2 and "control character" in err
+    assert code == 2 and "U+0007" in err
     code, _, err = run("init", "--conflict", "1997: true", "--id", "Not A Slug")
     assert code == 2 and "not a valid id" in err
     assert list(inside.iterdir()) == []

@@ -18,8 +18,7 @@ from pathlib import Path
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / ".." / "shared" / "seed"
-SEED_ARTICLE = SEED / "ryabkov-nato-baltics-article.txt"
+SEED_ARTICLE = REPO / "tests" / "data" / "seed" / "ryabkov-nato-baltics-article.txt"
 FICTIONAL = ARTICLES / "fictional-dataset.yaml"
 SHIPPED = REPO / "positions.yaml"
 

@@ -236,7 +236,7 @@ def test_dated_drafts_are_valid_statements(name: str) -> None:
 
 
 def test_a_complete_draft_validates_against_its_dataset(tmp_path: Path) -> None:
-    """What `tracker add --from` would append: the wire report's draft passes every check."""
+    """What `tracker add --snippet` would append: the wire report's draft passes every check."""
     draft = render_draft(extract_draft((ARTICLES / "wire-report.txt").read_text(encoding="utf-8"), fictional()))
     (tmp_path / "a.yaml").write_text(FICTIONAL.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b.yaml").write_text("schema: 1\n" + draft, encoding="utf-8")

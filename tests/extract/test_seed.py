@@ -13,14 +13,11 @@ from tracker.extract.draft import BACKGROUND, CHARACTERISATION
 from tracker.load.loader import load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / ".." / "shared" / "seed"
-ARTICLE = SEED / "ryabkov-nato-baltics-article.txt"
+ARTICLE = REPO / "tests" / "data" / "seed" / "ryabkov-nato-baltics-article.txt"
 
 
 @pytest.fixture(scope="module")
 def draft() -> Draft:
-    if not ARTICLE.is_file():
-        pytest.skip(f"seed article not available at {ARTICLE}")
     vocabulary = Vocabulary.from_dataset(load_dataset(REPO / "positions.yaml", today=date.today()))
     return extract_draft(ARTICLE.read_text(encoding="utf-8"), vocabulary)
 

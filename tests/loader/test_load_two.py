@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import pytest
@@ -59,17 +60,32 @@ def test_the_forked_side_reports_its_problems_as_a_plain_load_does(forks: list[i
     assert first.problems == plain.value.problems and first.unreadable == plain.value.unreadable
 
 
-def test_a_child_that_fails_is_replaced_by_a_load_here(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "_outcome", lambda files, today: b"X")
+def _in_the_worker_only(monkeypatch: pytest.MonkeyPatch, act: Callable[[], object]) -> None:
+    """Make loading in the worker process `act` instead; loads here stay as they are."""
+    parent, real_load = os.getpid(), loader.load_dataset_bytes
+
+    def load(files: Sequence[tuple[str, bytes]], today: date) -> Dataset:
+        if os.getpid() != parent:
+            act()
+        return real_load(files, today)
+
+    monkeypatch.setattr(loader, "load_dataset_bytes", load)
+
+
+def test_a_worker_that_dies_is_replaced_by_a_load_here(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    _in_the_worker_only(monkeypatch, lambda: os._exit(1))  # as when the kernel kills it for memory
     first, _ = load_two(VALID, EDITED, TODAY)
     assert len(forks) == 1
     assert _files(first) == loader.load_dataset_bytes(VALID, TODAY).files
 
 
-def test_a_truncated_answer_is_replaced_by_a_load_here(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "_outcome", lambda files, today: b"D\x92\x92")
-    first, _ = load_two(VALID, EDITED, TODAY)
-    assert _files(first) == loader.load_dataset_bytes(VALID, TODAY).files
+def test_a_worker_that_fails_is_replaced_by_a_load_here(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail() -> None:
+        raise MemoryError
+
+    _in_the_worker_only(monkeypatch, fail)
+    first, _ = load_two(INVALID, EDITED, TODAY)
+    assert isinstance(first, DatasetError)
 
 
 def test_no_fork_when_fork_fails(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,14 +108,14 @@ def test_small_or_cached_sides_load_here(forks: list[int], monkeypatch: pytest.M
 
 
 def test_a_failure_while_loading_here_leaves_no_child_behind(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
-    real_attempt = loader._attempt
+    real_load = loader.load_dataset_bytes
 
-    def interrupted(files: object, today: date) -> object:
+    def interrupted(files: Sequence[tuple[str, bytes]], today: date) -> Dataset:
         if files is EDITED:
             raise KeyboardInterrupt
-        return real_attempt(files, today)  # type: ignore[arg-type]
+        return real_load(files, today)
 
-    monkeypatch.setattr(loader, "_attempt", interrupted)
+    monkeypatch.setattr(loader, "load_dataset_bytes", interrupted)
     with pytest.raises(KeyboardInterrupt):
         load_two(VALID, EDITED, TODAY)
     [pid] = forks

@@ -151,3 +151,22 @@ def test_tag_detection_sends_only_possible_tags_to_the_precise_pass(text: str, e
     from tracker.load.loader import fast_pass_allowed
 
     assert fast_pass_allowed(text) is not expected
+
+
+def test_a_fast_pass_failure_is_counted_and_shown_under_tracker_debug(
+    write: Writer, minimal_yaml: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracker.load import loader
+
+    path = write(minimal_yaml.replace("basis: on-record", "basis: on-the-record"))
+    before = sum(loader.FAST_PASS_FAILURES.values())
+    with pytest.raises(DatasetError):
+        load(path)
+    assert sum(loader.FAST_PASS_FAILURES.values()) == before + 1
+    assert capsys.readouterr().err == ""
+    monkeypatch.setenv("TRACKER_DEBUG", "1")
+    with pytest.raises(DatasetError):
+        load(path)
+    err = capsys.readouterr().err
+    assert err.startswith(f"tracker: debug: {path}: fast pass gave up (ValidationError: ")
+    assert err.endswith("; reading it again\n") and err.count("\n") == 1

@@ -16,9 +16,10 @@ from tracker.core.dates import PartialDate
 from tracker.core.engine.compare import compare
 from tracker.core.engine.diff import diff
 from tracker.core.engine.position import position
+from tracker.core.engine.results import CheckedDataset, Report, ValidationReport
 from tracker.core.engine.review import review
 from tracker.core.engine.timeline import timeline
-from tracker.core.results import Report
+from tracker.core.problems import Problem
 from tracker.load.loader import load_dataset
 from tracker.render import Format, renderer_for
 from tracker.render.markdown import md_text, mermaid_text
@@ -31,6 +32,15 @@ FROM, TO = PartialDate.parse("2022-03-01"), PartialDate.parse("2025-07-01")
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
     return load_dataset(HERE / "fixture.yaml", today=date(2026, 11, 27))
+
+
+def _validation(dataset: Dataset) -> ValidationReport:
+    """One dataset valid, one with two problems (the second without a position)."""
+    problems = (
+        Problem("unknown party `ukrane`; did you mean `ukraine`?", "bad.yaml", line=46, column=12),
+        Problem("directory holds no *.yaml files", "empty"),
+    )
+    return ValidationReport((CheckedDataset("fixture.yaml", (), dataset), CheckedDataset("bad.yaml", problems, None)))
 
 
 def outputs(dataset: Dataset, format: Format) -> dict[str, str]:
@@ -50,6 +60,9 @@ def outputs(dataset: Dataset, format: Format) -> dict[str, str]:
         "timeline": renderer.timeline(timeline(dataset, include_disputed=True)),
         "report": renderer.report(report),
         "review": renderer.review(review(_without(dataset, "ru-2"), dataset, TO, ("main", "pr"))),
+        "parties": renderer.parties(dataset),
+        "issues": renderer.issues(dataset),
+        "validation": renderer.validation(_validation(dataset)),
     }
 
 
@@ -63,14 +76,37 @@ def _without(dataset: Dataset, statement_id: str) -> Dataset:
 SUFFIX = {Format.TERMINAL: "txt", Format.MARKDOWN: "md", Format.JSON: "json"}
 
 
-@pytest.mark.parametrize("format", list(Format))
-def test_golden(dataset: Dataset, format: Format) -> None:
-    """Byte-for-byte stable output; UPDATE_GOLDEN=1 rewrites the files after review."""
-    for name, text in outputs(dataset, format).items():
-        golden = GOLDEN / f"{name}.{SUFFIX[format]}"
-        if os.environ.get("UPDATE_GOLDEN"):
-            golden.write_text(text, encoding="utf-8")
-        assert text == golden.read_text(encoding="utf-8"), f"{golden.name} changed"
+OUTPUTS = ["position", "diff", "compare", "timeline", "report", "review", "parties", "issues", "validation"]
+
+
+@pytest.fixture(scope="module")
+def rendered(dataset: Dataset) -> dict[Format, dict[str, str]]:
+    return {format: outputs(dataset, format) for format in Format}
+
+
+@pytest.mark.parametrize("format", list(Format), ids=lambda format: SUFFIX[format])
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_golden(rendered: dict[Format, dict[str, str]], name: str, format: Format) -> None:
+    """Byte-for-byte stable output, each file on its own.
+
+    UPDATE_GOLDEN=1 rewrites a file that differs and fails, so that a rewrite is
+    never a pass: review `git diff tests/render/golden`, then run again without it.
+    """
+    text = rendered[format][name]
+    golden = GOLDEN / f"{name}.{SUFFIX[format]}"
+    old = golden.read_text(encoding="utf-8") if golden.exists() else None
+    if os.environ.get("UPDATE_GOLDEN") and text != old:
+        golden.write_text(text, encoding="utf-8")
+        pytest.fail(f"{golden.name} rewritten; review the change and run again without UPDATE_GOLDEN")
+    assert old is not None, f"{golden.name} is missing; create it with UPDATE_GOLDEN=1"
+    assert text == old, f"{golden.name} changed"
+
+
+def test_json_counts_what_each_valid_dataset_holds(rendered: dict[Format, dict[str, str]], dataset: Dataset) -> None:
+    valid, invalid = json.loads(rendered[Format.JSON]["validation"])["data"]["datasets"]
+    assert valid["statements"] == len(dataset.statements) and valid["valid"] is True
+    assert valid["parties"] == len(dataset.parties) and valid["issues"] == len(dataset.issues)
+    assert "statements" not in invalid and [p["line"] for p in invalid["problems"]] == [46, None]
 
 
 def test_json_is_a_versioned_envelope(dataset: Dataset) -> None:
@@ -124,9 +160,11 @@ def test_md_text_is_inert(name: str) -> None:
         "fence",
     } & set(kinds)
     assert kinds.count("td_open") == 1  # still one cell: the pipe did not split it
-    for marker in ("@", "#", "://", "www."):
+    for marker, broken in (("@", "@&#8203;"), ("#", "#&#8203;"), ("www.", "w&#8203;ww.")):
         if any(piece.startswith(marker) and len(piece) > len(marker) for piece in ATTACKS[name].split()):
-            assert f"{marker}&#8203;" in escaped  # mentions, refs and autolinks broken
+            assert broken in escaped  # mentions, refs and autolinks broken
+    if "://" in ATTACKS[name]:
+        assert "://" not in escaped.replace("&#8203;://", "")  # the scheme is cut from its address
 
 
 def test_markdown_tables_have_the_intended_shape(dataset: Dataset) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import msgspec
 import pytest
 from pydantic import BaseModel
@@ -24,6 +27,17 @@ PAIRS = [
     (file_format.Statement, model.Statement),
     (file_format.PositionsFile, model.PositionsFile),
 ]
+
+
+SHARED_NAMES = {record.__name__ for _, record in PAIRS}
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parents[2] / "tracker").rglob("*.py")), ids=str)
+def test_the_format_classes_are_only_used_by_module(path: Path) -> None:
+    """`Issue` alone always means the record; the format's is `file_format.Issue`."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "tracker.core.file_format":
+            assert not SHARED_NAMES & {alias.name for alias in node.names}, f"{path}:{node.lineno}"
 
 
 def test_every_format_model_has_a_record() -> None:

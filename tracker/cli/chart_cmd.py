@@ -1,22 +1,18 @@
 """`tracker chart ISSUE [PARTY...]`: each party's stance on one laddered issue over time.
 
 The command parses, calls `tracker.core.engine.chart`, and hands the result to one
-chart renderer. `load` is imported inside the function so that importing this
-module never imports `tracker.cli.app`; cairosvg only when a PNG is asked for.
+chart renderer; cairosvg is imported only when a PNG is asked for.
 """
-
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from tracker.cli.common import load
+from tracker.cli.options import ColorOption, DataOption, Date, OutputOption, check_window, from_option, to_option
 from tracker.cli.output import Color, emit, fail, terminal_width, use_color
-
-if TYPE_CHECKING:
-    from tracker.core.dates import PartialDate
 
 
 class ChartFormat(str, Enum):
@@ -24,9 +20,6 @@ class ChartFormat(str, Enum):
     MARKDOWN = "markdown"
     SVG = "svg"
     PNG = "png"
-
-
-DATE_HELP = "YYYY-MM-DD, YYYY-MM or YYYY"
 
 
 def chart(
@@ -39,22 +32,9 @@ def chart(
             show_default=False,
         ),
     ] = None,
-    since: Annotated[
-        str | None, typer.Option("--from", help=f"Start of the window ({DATE_HELP}). [default: the first move]")
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--to", help=f"End of the window ({DATE_HELP}), inclusive. [default: the newest statement]"),
-    ] = None,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            "-d",
-            help="Dataset: a YAML file or a directory of *.yaml files. [default: $TRACKER_DATA or positions.yaml]",
-            show_default=False,
-        ),
-    ] = None,
+    start: Annotated[Date | None, from_option("Start of the window. [default: the first move]")] = None,
+    end: Annotated[Date | None, to_option("End of the window, inclusive. [default: the newest statement]")] = None,
+    data: DataOption = None,
     format: Annotated[
         ChartFormat | None,
         typer.Option(
@@ -65,13 +45,8 @@ def chart(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False),
-    ] = None,
-    color: Annotated[
-        Color, typer.Option("--color", help="Colour in terminal output; NO_COLOR is honoured by auto.")
-    ] = Color.AUTO,
+    output: OutputOption = None,
+    color: ColorOption = Color.AUTO,
 ) -> None:
     """Chart each party's ask on a laddered issue over time, with the span of rungs it holds.
 
@@ -85,7 +60,6 @@ def chart(
       tracker chart nato russia ukraine --from 2025 --format markdown
       tracker chart territory -o territory.svg
     """
-    from tracker.cli.app import load
     from tracker.core.engine.chart import NotLaddered
     from tracker.core.engine.chart import chart as compute_chart
     from tracker.core.engine.lookup import LookupFailed, WindowReversed, resolve_issue, resolve_party
@@ -93,7 +67,7 @@ def chart(
     chosen = format or _format_of(output)
     if chosen is ChartFormat.PNG and output is None:
         fail("a PNG is written to a file: add --output FILE.png")
-    start, end = _date(since, "--from"), _date(until, "--to")
+    check_window(start, end, "--from", "--to")
     dataset = load(data)
     try:
         issue_id = resolve_issue(dataset, issue).id
@@ -125,17 +99,6 @@ def _format_of(output: Path | None) -> ChartFormat:
     return {".svg": ChartFormat.SVG, ".png": ChartFormat.PNG, ".md": ChartFormat.MARKDOWN}.get(
         suffix, ChartFormat.TERMINAL
     )
-
-
-def _date(text: str | None, option: str) -> PartialDate | None:
-    from tracker.core.dates import PartialDate
-
-    if text is None:
-        return None
-    try:
-        return PartialDate.parse(text)
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint=option) from None
 
 
 def _write_png(png: bytes, output: Path) -> None:

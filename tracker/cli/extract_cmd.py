@@ -1,9 +1,7 @@
 """`tracker extract ARTICLE`: candidate statements from news text, as a YAML draft.
 
 The command only reads the article and the dataset, calls `tracker.extract`, and
-writes the draft; the rules live in `tracker.extract`. The lead registers it with
-`app.command()(extract)`; `load`, `emit`, `fail` and `note` are imported inside the
-function so that importing this module never imports `tracker.cli.app`.
+writes the draft; the rules live in `tracker.extract`.
 """
 
 from __future__ import annotations
@@ -13,6 +11,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from tracker.cli.common import load
+from tracker.cli.options import DataOption, OutputOption
+from tracker.cli.output import emit, fail, note
 
 # An article is a few thousand words (tens of kilobytes); a megabyte is not one article,
 # and extraction takes about ten seconds per megabyte.
@@ -28,22 +30,8 @@ def extract(
             show_default=False,
         ),
     ],
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            "-d",
-            help="Dataset whose parties and issues to match: a YAML file or a directory of *.yaml files. "
-            "[default: $TRACKER_DATA or positions.yaml]",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the draft to this file (atomically) instead of stdout.", dir_okay=False
-        ),
-    ] = None,
+    data: DataOption = None,
+    output: OutputOption = None,
     model: Annotated[
         str | None,
         typer.Option(
@@ -56,7 +44,7 @@ def extract(
         ),
     ] = None,
 ) -> None:
-    """Draft candidate statements from a news article, as YAML for `tracker add --from`.
+    """Draft candidate statements from a news article, as YAML for `tracker add --snippet`.
 
     Finds who speaks for which party, the date (resolving "on Monday", "last month"
     against the article's own date, and marking it date_inferred), the sentences that
@@ -67,10 +55,8 @@ def extract(
     framing are listed in comments, not extracted. Offline, rule-based: review the
     draft before adding it.
 
-    Example:  tracker extract article.txt -o draft.yaml && tracker add --from draft.yaml
+    Example:  tracker extract article.txt -o draft.yaml && tracker add --snippet draft.yaml
     """
-    from tracker.cli.app import load
-    from tracker.cli.output import emit, fail, note
     from tracker.extract import Vocabulary, extract_draft, render_draft
 
     text, name = _read_article(article)
@@ -93,7 +79,6 @@ def extract(
 
 def _read_article(article: str) -> tuple[str, str]:
     """The article's text and its name for messages, or a one-line error and exit 2."""
-    from tracker.cli.output import fail
     from tracker.core.problems import DatasetError
     from tracker.load.text import decode
 
@@ -106,13 +91,10 @@ def _read_article(article: str) -> tuple[str, str]:
                 data = handle.read(MAX_ARTICLE_BYTES + 1)
     except FileNotFoundError:
         fail(f"{name}: no such file")
-        raise AssertionError("unreachable") from None
     except IsADirectoryError:
         fail(f"{name}: is a directory, not an article")
-        raise AssertionError("unreachable") from None
     except OSError as error:
         fail(f"{name}: cannot read: {error.strerror or error}")
-        raise AssertionError("unreachable") from None
     if len(data) > MAX_ARTICLE_BYTES:
         fail(f"{name}: larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB; give one article at a time")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -121,4 +103,3 @@ def _read_article(article: str) -> tuple[str, str]:
         return decode(data, name), name
     except DatasetError as error:
         fail(str(error.problems[0]))
-        raise AssertionError("unreachable") from None

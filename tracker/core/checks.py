@@ -1,7 +1,7 @@
 """Rules that span the dataset: references, lineage, duplicates, dates.
 
-Shape and types are pydantic's job (`tracker.core.model`); these checks run on
-the items that passed it. Each problem carries the file and the path of the
+Shape and types are the file format's job (pydantic, `tracker.core.file_format`);
+these checks run on the records (`tracker.core.model`) of the items that passed it. Each problem carries the file and the path of the
 offending value, and the loader turns the path into a line and column.
 """
 

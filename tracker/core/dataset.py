@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -110,6 +109,3 @@ class Dataset:
         if isinstance(ref, Source):
             return ref
         return self.sources_by_id.get(ref)
-
-    def statements_of(self, party: str) -> Iterator[Placed]:
-        return (placed for placed in self.statements if party in placed.parties)

@@ -12,6 +12,10 @@ text. In both, `date` is the text written in the data (`2024`, `2024-06`,
 `2024-06-10`) with its precision in `date_precision` and its span in
 `date_start`/`date_end`, so no tool mistakes a year for 1 January.
 See docs/export.md.
+
+Text passes the same neutraliser as every other output (docs/security.md):
+CSV cells are made inert and formula-safe (`csv_cell`), JSON lines escape C1,
+bidi and invisible characters (`json_safe`).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 import msgspec
 
 from tracker.core.dataset import Dataset, Placed
+from tracker.core.text import csv_cell, json_safe
 
 
 class RowKind(str, Enum):
@@ -166,7 +171,8 @@ def _ordered(columns: tuple[str, ...], row: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_jsonl(records: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in records)
+    """One JSON object a line; lossless, with unsafe characters as \\u escapes."""
+    return "".join(json_safe(json.dumps(row, ensure_ascii=False)) + "\n" for row in records)
 
 
 def flat(row: dict[str, Any]) -> dict[str, Any]:
@@ -183,10 +189,9 @@ def flat(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def to_csv(
-    records: Iterable[dict[str, Any]], columns: tuple[str, ...], cell: Callable[[Any], Any] = lambda v: v
-) -> str:
-    """The flat rows as CSV; `cell` may rewrite each value as it is written."""
+def to_csv(records: Iterable[dict[str, Any]], columns: tuple[str, ...], cell: Callable[[Any], Any] = csv_cell) -> str:
+    """The flat rows as CSV, each cell through `cell` (by default: text on one line,
+    control characters visible, no formula start)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()

@@ -27,7 +27,9 @@ from pydantic import (
     PlainValidator,
     StringConstraints,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -45,12 +47,12 @@ from tracker.core.model import (
     Stage,
 )
 from tracker.core.scalars import resolved_value
-from tracker.core.text import CONTROL_CHARACTERS
+from tracker.core.text import FORBIDDEN_CHARACTERS
 
-# The control-character check runs as a pattern in pydantic's Rust core (a Python
+# The forbidden-character check (control, bidi, invisible and tag characters) runs as a pattern in pydantic's Rust core (a Python
 # validator per string tripled validation time on large datasets); the loader
 # words the error with `control_character_in`.
-TEXT_PATTERN = f"^[^{CONTROL_CHARACTERS}]*$"
+TEXT_PATTERN = f"^[^{FORBIDDEN_CHARACTERS}]*$"
 
 
 Slug = Annotated[
@@ -59,14 +61,14 @@ Slug = Annotated[
     Field(description="Lower-case id: letters, digits, and - _ . between them."),
 ]
 # pydantic strips surrounding whitespace (Unicode White_Space), then wants at
-# least one character and no control character. The schema says the same in one
+# least one character and no forbidden character. The schema says the same in one
 # regex, written so that no input makes it backtrack badly: leading whitespace,
 # a first character that is neither, text without control characters, and
 # trailing whitespace that may include the control characters among it.
 _SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _CONTROL_SPACE = "\x0b\x0c\x85\u2028\u2029"
 _TEXT_SCHEMA_PATTERN = (
-    f"^[{_SPACE}]*[^{CONTROL_CHARACTERS}{_SPACE}][^{CONTROL_CHARACTERS}]*(?:[{_CONTROL_SPACE}][{_SPACE}]*)?$"
+    f"^[{_SPACE}]*[^{FORBIDDEN_CHARACTERS}{_SPACE}][^{FORBIDDEN_CHARACTERS}]*(?:[{_CONTROL_SPACE}][{_SPACE}]*)?$"
 )
 Text = Annotated[
     str,
@@ -76,11 +78,16 @@ Text = Annotated[
 # Whitespace spelled out, not `\s`: pydantic's Rust regex, Python and ECMA-262
 # (the JSON Schema's dialect) each mean something slightly different by `\s`. No
 # escaped quote inside the class either: `\"` is invalid in Unicode-mode regex.
-URL_PATTERN = r'^https?://[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff<>"]+$'
+URL_PATTERN = (
+    "^https?://[^"
+    + r'\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff<>"'
+    + FORBIDDEN_CHARACTERS
+    + "]+$"
+)
 Url = Annotated[
     str,
     StringConstraints(pattern=URL_PATTERN, max_length=2_000),
-    Field(description="An http:// or https:// address, without spaces or angle brackets."),
+    Field(description="An http:// or https:// address, without spaces, angle brackets or control characters."),
 ]
 
 
@@ -344,9 +351,17 @@ class Statement(_Model):
             has_party, has_parties = "party" in data, "parties" in data
             if has_party == has_parties:
                 raise ValueError("give either `party` (one speaker) or `parties` (a joint text)")
-            if data.get("party", "") is None or data.get("parties", "") is None:
-                raise ValueError("`party` or `parties` is empty: name the party")
         return data
+
+    @field_validator("party", "parties", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
+        # `party:` left empty (null) would otherwise pass as "not given".
+        if resolved_value(value) is None:
+            if info.field_name == "party":
+                raise ValueError("`party` is empty; name the party speaking")
+            raise ValueError("`parties` is empty; list every party that signed the text")
+        return value
 
     @model_validator(mode="after")
     def _says_something(self) -> Statement:

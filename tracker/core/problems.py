@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from tracker.core.text import inert
+
 Path = tuple[str | int, ...]
 
 
@@ -25,9 +27,10 @@ class Problem:
         return replace(self, line=line, column=column)
 
     def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        """One line of output: the file name and message quote data, so both go
+        through the neutraliser (no line break, no control character survives)."""
+        where = inert(self.file) if self.line is None else f"{inert(self.file)}:{self.line}:{self.column}"
+        return f"{where}: {inert(self.message)}"
 
 
 class DatasetError(Exception):

@@ -3,7 +3,7 @@
 Pure rules, no network and no model: `extract_draft(text, Vocabulary)` returns a
 `Draft` (candidate statements, each field backed by the article's words, and the
 sentences set aside with the reason), and `render_draft` writes it as the YAML that
-`tracker add --from` reads, with the article's words in comments.
+`tracker add --snippet` reads, with the article's words in comments.
 """
 
 from tracker.extract.draft import CandidateCondition, CandidateStatement, Draft, SetAside

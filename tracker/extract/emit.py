@@ -1,4 +1,4 @@
-"""The draft as YAML for `tracker add --from`: `statements: [...]`, with comments.
+"""The draft as YAML for `tracker add --snippet`: `statements: [...]`, with comments.
 
 Written by hand rather than by a YAML library so that every field can carry, in a
 comment, the article's words it comes from. Scalars are plain only when that is
@@ -60,7 +60,7 @@ def render_draft(draft: Draft, article_name: str = "ARTICLE") -> str:
     w = _Writer()
     w.comment(0, f"Draft from `tracker extract {article_name}`: candidate statements, NOT checked facts.")
     w.comment(0, "Every value below comes from the article; the comment next to it quotes the words.")
-    w.comment(0, "Before `tracker add --from <this file>`: check each line against the article,")
+    w.comment(0, "Before `tracker add --snippet <this file>`: check each line against the article,")
     w.comment(0, "paraphrase every `text` neutrally, fill or delete what is marked FILL IN, and")
     w.comment(0, "remove candidates that are not the party's own conditions.")
     w.comment(0, "")

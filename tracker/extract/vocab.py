@@ -95,7 +95,6 @@ class IssueTerms:
     title: str
     weights: Mapping[str, float]  # stem → weight in matching
     ladder: tuple[LevelTerms, ...] = ()
-    id_stems: frozenset[str] = frozenset()
 
     @cached_property
     def by_prefix(self) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -326,7 +325,7 @@ def _issue_terms(issue: Issue, total: int, frequency: Counter[str], party_stems:
         LevelTerms(level.id, level.title, content_stems(level.title, party_stems | _id_stems(issue)))
         for level in issue.ladder
     )
-    return IssueTerms(issue.id, issue.title, weights, ladder, _id_stems(issue))
+    return IssueTerms(issue.id, issue.title, weights, ladder)
 
 
 def _id_stems(issue: Issue) -> frozenset[str]:

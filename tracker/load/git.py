@@ -7,6 +7,7 @@ after the file was moved or split into a directory.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from tracker.core.dataset import Dataset
 from tracker.core.problems import DatasetError
 from tracker.load.loader import YAML_SUFFIXES, load_two
-from tracker.load.text import MAX_FILE_BYTES
+from tracker.load.text import MAX_FILE_BYTES, read_bytes
 
 WORKTREE = None  # the "revision" that means the files on disk
 
@@ -38,7 +39,9 @@ class Side:
 
 def _git(args: list[str], cwd: Path) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=120)
+        # Literal pathspecs: a dataset path such as `:(top)x` or `*.yaml` names a file, not git magic.
+        environment = {**os.environ, "GIT_LITERAL_PATHSPECS": "1"}
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=120, env=environment)
     except FileNotFoundError:
         raise GitMissing("git is not installed or not on PATH") from None
     except subprocess.TimeoutExpired:
@@ -129,13 +132,17 @@ def read_side(root: Path, revision: str | None, data: Path, other: str | None = 
 
         if not absolute.exists():
             return Side("working tree", ())
-        return Side("working tree", tuple((display, path.read_bytes()) for path, display in dataset_files(data)))
+        try:
+            files = tuple((display, read_bytes(path, display)) for path, display in dataset_files(data))
+        except DatasetError as error:  # an empty folder, an unreadable or oversized file
+            raise GitError("; ".join(str(problem) for problem in error.problems)) from None
+        return Side("working tree", files)
     commit = resolve_revision(root, revision)
     label = f"{revision} ({commit[:10]})" if revision != commit else commit[:10]
     names = _dataset_names(_tracked(root, commit, relative), relative)
     if not names:
         moved = _renamed_from(root, commit, other, relative)
-        names = [name for name in moved if PurePosixPath(name).suffix in YAML_SUFFIXES]
+        names = [name for name in moved if PurePosixPath(name).suffix.lower() in YAML_SUFFIXES]
     return Side(label, tuple((f"{commit[:10]}:{name}", _blob(root, commit, name)) for name in names))
 
 

@@ -6,18 +6,18 @@ listing every problem found, each with its file, line and column.
 
 from __future__ import annotations
 
-import contextlib
-import gc
+import errno
 import os
-import pickle
-import signal
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import stat
+import sys
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker import collector
 from tracker.core.checks import Incomplete, SalvagedCondition, check_dataset, check_salvaged
 from tracker.core.dataset import Dataset
 from tracker.core.model import PositionsFile
@@ -84,30 +84,47 @@ class _File:
 
 
 def dataset_files(path: Path) -> list[tuple[Path, str]]:
-    """The files a path stands for, with the names used in messages."""
+    """The files a path stands for, with the names used in messages.
+
+    In a directory: the regular files (or links to one) named *.yaml or *.yml,
+    in any case. Every other entry is skipped with one line on stderr saying
+    why, except hidden ones (a lock file, an editor's swap file).
+    """
     if path.is_dir():
-        found = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        found = []
+        for member in sorted(path.iterdir()):
+            why = _skipped_because(member)
+            if why is None:
+                found.append(member)
+            elif not member.name.startswith("."):
+                from tracker.core.text import inert
+
+                sys.stderr.write(f"tracker: note: skipping {inert(str(member))}: {why}\n")
         if not found:
-            raise DatasetError([Problem("directory holds no *.yaml files", str(path))], unreadable=True)
+            raise DatasetError([Problem("directory holds no *.yaml or *.yml files", str(path))], unreadable=True)
         return [(p, str(p)) for p in found]
     return [(path, str(path))]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building the dataset.
-
-    Loading allocates hundreds of thousands of objects and no cycles; each
-    allocation-triggered collection rescans them all, which made validation of
-    20,000 statements four times slower (2.6 s instead of 0.7 s).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
+def _skipped_because(member: Path) -> str | None:
+    """Why a directory entry is not a member of the dataset, or None when it is."""
+    if member.suffix.lower() not in YAML_SUFFIXES:
+        return "not a .yaml or .yml file"
     try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        info = member.stat()
+    except FileNotFoundError:
+        return "a symbolic link to nothing"
+    except RuntimeError:
+        return "a symbolic link that loops"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        return f"cannot be read: {error.strerror or error}"
+    if stat.S_ISDIR(info.st_mode):
+        return "a directory"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a FIFO, socket or device)"
+    return None
 
 
 def load_dataset(path: Path, today: date) -> Dataset:
@@ -120,7 +137,7 @@ def load_dataset_bytes(files: Sequence[tuple[str, bytes]], today: date) -> Datas
     from tracker.load import cache
 
     key = cache.key_for(files)
-    with _collector_paused():
+    with collector.paused():
         cached = cache.lookup(key)
         if cached is not None:
             return cached
@@ -172,8 +189,8 @@ def _load_text(display: str, text: str) -> _File:
             else:
                 loaded.content = file_format.records_from_parts(*parse_pieces(pieces))
             return loaded
-        except Exception:  # noqa: BLE001 - invalid data, or any fast-parser failure: the precise pass words it
-            pass
+        except Exception as error:  # noqa: BLE001 - invalid data, or any fast-parser failure: the precise pass words it
+            _fast_pass_failed(display, error)
     parsed = loaded.precise()
     loaded.problems = list(parsed.problems)
     if parsed.data is None and parsed.problems:
@@ -189,6 +206,20 @@ def _load_text(display: str, text: str) -> _File:
     # trusted as a whole, but its valid items still take part in the checks.
     loaded.content = None if shape.content is None else file_format.to_records(shape.content)
     return loaded
+
+
+# Why the fast pass gave up, by exception type, in this process. Invalid data is
+# the expected reason; anything else is a bug that would show only as slowness.
+FAST_PASS_FAILURES: Counter[str] = Counter()
+
+
+def _fast_pass_failed(display: str, error: Exception) -> None:
+    FAST_PASS_FAILURES[type(error).__name__] += 1
+    if os.environ.get("TRACKER_DEBUG"):
+        reason = " ".join(str(error).split())
+        sys.stderr.write(
+            f"tracker: debug: {display}: fast pass gave up ({type(error).__name__}: {reason}); reading it again\n"
+        )
 
 
 _ALL = Incomplete(issues=True, parties=True, sources=True, statements=True)
@@ -216,31 +247,47 @@ def load_two(
     """Two datasets, each loaded or its DatasetError, as `review` needs them.
 
     When both are large and neither is in the cache, the first loads in a forked
-    process while this one loads the second: on two cores a review of 20,000
-    statements then costs about one load instead of two. The child hands back
-    records as MessagePack; if it fails in any other way, the first is loaded
+    worker process while this one loads the second: on two cores a review of
+    20,000 statements then costs about one load instead of two. The worker hands
+    back records as MessagePack; if it fails in any way, the first is loaded
     here after all. Where fork is missing (Windows), the loads run one by one.
     """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     from tracker.load import cache
 
     def size(files: Sequence[tuple[str, bytes]]) -> int:
         return sum(len(data) for _, data in files)
 
     worth_it = (
-        hasattr(os, "fork")
+        "fork" in multiprocessing.get_all_start_methods()
         and min(size(first), size(second)) >= PARALLEL_BYTES
         and not cache.contains(cache.key_for(first))
         and not cache.contains(cache.key_for(second))
     )
-    child = _start_loader(first, today) if worth_it else None
-    if child is None:
+    if not worth_it:
         return _attempt(first, today), _attempt(second, today)
+    # fork, not spawn: the worker needs no fresh interpreter and imports, only the loader already here.
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     try:
+        try:
+            future = pool.submit(_load_encoded, first, today)
+        except OSError:  # no process to be had: load here
+            return _attempt(first, today), _attempt(second, today)
         later = _attempt(second, today)
-    except BaseException:  # Ctrl-C, say: leave no child behind
-        _stop(child)
+        try:
+            encoded, problems, unreadable = future.result()
+            return (cache.decode(encoded) if encoded else DatasetError(problems, unreadable=unreadable)), later
+        except Exception:  # noqa: BLE001 - a worker that died or failed: load this side here
+            return _attempt(first, today), later
+    except BaseException:  # Ctrl-C, say: stop the worker rather than wait for its load
+        # ProcessPoolExecutor has no public way to stop a running worker before Python 3.14.
+        for process in (getattr(pool, "_processes", None) or {}).values():
+            process.kill()
         raise
-    return _collect(child, first, today), later
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _attempt(files: Sequence[tuple[str, bytes]], today: date) -> Loaded:
@@ -250,68 +297,11 @@ def _attempt(files: Sequence[tuple[str, bytes]], today: date) -> Loaded:
         return error
 
 
-def _start_loader(files: Sequence[tuple[str, bytes]], today: date) -> tuple[int, int] | None:
-    """Fork a process that loads `files` and writes the outcome to a pipe: (pid, read end)."""
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid != 0:
-        os.close(write_end)
-        return pid, read_end
-    # The child: never returns, never runs the parent's exit handlers or flushes its buffers.
-    try:
-        os.close(read_end)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(_outcome(files, today))
-    finally:
-        os._exit(0)
-
-
-def _outcome(files: Sequence[tuple[str, bytes]], today: date) -> bytes:
+def _load_encoded(files: Sequence[tuple[str, bytes]], today: date) -> tuple[bytes, list[Problem], bool]:
+    """The worker's side: the records as MessagePack, or the problems."""
     from tracker.load import cache
 
     try:
-        return b"D" + cache.encode(load_dataset_bytes(files, today))
+        return cache.encode(load_dataset_bytes(files, today)), [], False
     except DatasetError as error:
-        return b"E" + pickle.dumps((error.problems, error.unreadable))
-    except BaseException:  # noqa: BLE001 - the parent then loads this side itself
-        return b"X"
-
-
-def _stop(child: tuple[int, int]) -> None:
-    pid, read_end = child
-    os.close(read_end)
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    _reap(pid)
-
-
-def _reap(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError):  # SIGCHLD ignored by whoever started us: already reaped
-        os.waitpid(pid, 0)
-
-
-def _collect(child: tuple[int, int], files: Sequence[tuple[str, bytes]], today: date) -> Loaded:
-    import msgspec
-
-    from tracker.load import cache
-
-    pid, read_end = child
-    try:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-    finally:
-        _reap(pid)
-    try:
-        if payload[:1] == b"D":
-            return cache.decode(payload[1:])
-        if payload[:1] == b"E":
-            problems, unreadable = pickle.loads(payload[1:])  # our own child's data, never a file's
-            return DatasetError(problems, unreadable=unreadable)
-    except (msgspec.DecodeError, pickle.UnpicklingError, ValueError, TypeError, EOFError):
-        pass
-    return _attempt(files, today)
+        return b"", error.problems, error.unreadable

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from tracker.core.text import json_safe
+
 # Where the schema is published: the raw file on the repository's main branch.
 # Another repository points its modeline here; see docs/format.md.
 SCHEMA_URL = "https://raw.githubusercontent.com/OWNER/tracker/main/schema/positions.schema.json"
@@ -20,9 +22,9 @@ SECTIONS = ("issues", "parties", "sources", "statements")
 
 
 def schema_dict() -> dict[str, Any]:
-    from tracker.core.file_format import ENUM_MEANINGS, PositionsFile
+    from tracker.core import file_format
 
-    schema = PositionsFile.model_json_schema(by_alias=True, mode="validation")
+    schema = file_format.PositionsFile.model_json_schema(by_alias=True, mode="validation")
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_URL, **schema}
     defs = schema["$defs"]
     for name in SECTIONS:  # an empty `issues:` reads as null, which the loader takes as no items
@@ -50,7 +52,7 @@ def schema_dict() -> dict[str, Any]:
     statement["properties"]["parties"]["minItems"] = 1
     ladder = defs["Issue"]["properties"]["ladder"]
     ladder["not"] = {"minItems": 1, "maxItems": 1}
-    _describe_enums(schema, ENUM_MEANINGS)
+    _describe_enums(schema, file_format.ENUM_MEANINGS)
     return schema
 
 
@@ -72,4 +74,6 @@ def _describe_enums(node: Any, meanings: dict[str, str]) -> None:
 
 
 def schema_text() -> str:
-    return json.dumps(schema_dict(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    # The text patterns hold the forbidden characters themselves: as \u escapes,
+    # so that the file shows no invisible or bidi character.
+    return json_safe(json.dumps(schema_dict(), indent=2, ensure_ascii=False, sort_keys=False)) + "\n"

@@ -15,17 +15,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from tracker.core import file_format
 from tracker.core.checks import Incomplete, SalvagedCondition, did_you_mean
-from tracker.core.file_format import Issue, Party, PositionsFile, Source, Statement
 from tracker.core.problems import Path, Problem
 from tracker.core.scalars import PlainScalar, resolved_value
 from tracker.core.text import control_character_in
 
 SECTIONS: dict[str, type[BaseModel]] = {
-    "issues": Issue,
-    "parties": Party,
-    "sources": Source,
-    "statements": Statement,
+    "issues": file_format.Issue,
+    "parties": file_format.Party,
+    "sources": file_format.Source,
+    "statements": file_format.Statement,
 }
 
 
@@ -39,7 +39,7 @@ class Located:
 
 @dataclass
 class ShapeResult:
-    content: PositionsFile | None
+    content: file_format.PositionsFile | None
     problems: list[Located]
     incomplete: Incomplete
     # For each section, the original index of every item that passed, so that
@@ -85,11 +85,11 @@ def validate_shape(data: Any, display: str) -> ShapeResult:
                 if section == "statements":
                     salvaged += _salvage(item, display, index, located)
         sections[section] = valid
-    content: PositionsFile | None = None
+    content: file_format.PositionsFile | None = None
     try:
-        content = PositionsFile.model_validate({**root, **sections})
+        content = file_format.PositionsFile.model_validate({**root, **sections})
     except ValidationError as error:
-        problems += translate(error, data, display, (), PositionsFile)
+        problems += translate(error, data, display, (), file_format.PositionsFile)
     incomplete = Incomplete(**{section: section in failed for section in SECTIONS})
     return ShapeResult(content, problems, incomplete, kept, salvaged)
 
@@ -140,7 +140,7 @@ def _message(detail: ErrorDetails, value: Any) -> str:
     ctx = detail.get("ctx") or {}
     if kind == "string_pattern_mismatch":
         if isinstance(value, str) and (character := control_character_in(value)) is not None:
-            return f"contains the control character {character}; remove it"
+            return f"contains the control or invisible character {character}; remove it"
         if "https?" in str(ctx.get("pattern", "")):
             return f"`{value}` is not an http:// or https:// address"
         return f"`{value}` is not a valid id: use lower-case letters and digits, joined by - _ or ."
@@ -187,6 +187,11 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+# Tags of the discriminated unions in file_format (SourceRef): pydantic puts them
+# in an error's location, where the data has no such key.
+_UNION_TAGS = frozenset({"inline", "ref"})
+
+
 def _real_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Path, Any]:
     """Follow pydantic's location through the data, dropping union branch tags."""
     path: list[str | int] = []
@@ -197,6 +202,8 @@ def _real_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Path, Any]:
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
             path.append(part)
+        elif isinstance(data, dict) and part in _UNION_TAGS:
+            continue  # the branch of a tagged union (an inline source), not a key
         elif isinstance(data, dict) and not isinstance(part, int):
             path.append(part)  # a missing or unknown key: keep it for the message
             data = None

@@ -2,11 +2,15 @@
 
 The file is never re-emitted: the new statement is rendered on its own and its
 lines are inserted, so comments, key order, quoting and indentation elsewhere
-stay byte for byte, and `git diff` shows only added lines.
+stay byte for byte, and `git diff` shows only added lines. `Layout` keeps
+what the text does not show: a UTF-8 byte order mark, CRLF line ends and a
+missing final newline are written back as they were.
 """
 
 from __future__ import annotations
 
+import codecs
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -61,6 +65,58 @@ def render_statement(statement: dict[str, Any], dash_column: int) -> list[str]:
         indent=2,
     )
     return [" " * dash_column + line + "\n" for line in text.splitlines()]
+
+
+class EditRefused(ValueError):
+    """The file is laid out in a way an insertion cannot respect; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a file's bytes are laid out beyond its text: BOM, line ends, final newline."""
+
+    bom: bool
+    newline: str
+    final_newline: bool
+
+    @classmethod
+    def of(cls, data: bytes) -> Layout:
+        """The layout of a file; EditRefused for line ends an insertion could not match."""
+        crlf = data.count(b"\r\n")
+        if data.count(b"\r") != crlf:
+            raise EditRefused(
+                "has carriage returns that do not end a line as CRLF; save it with LF or CRLF line ends before adding"
+            )
+        if crlf and crlf != data.count(b"\n"):
+            raise EditRefused("mixes CRLF and LF line ends; convert it to one of them (e.g. dos2unix) before adding")
+        return cls(data.startswith(codecs.BOM_UTF8), "\r\n" if crlf else "\n", data.endswith(b"\n") or not data)
+
+    def encode(self, text: str) -> bytes:
+        """Text with LF line ends (as `insert_lines` makes it) back in this layout."""
+        if self.newline != "\n":
+            text = text.replace("\r\n", "\n").replace("\n", self.newline)
+        if not self.final_newline and text.endswith(self.newline):
+            text = text[: -len(self.newline)]
+        return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
+
+    def to_lf(self, text: str) -> str:
+        """The decoded text (BOM already removed) with LF line ends and a final newline."""
+        text = text.replace("\r\n", "\n") if self.newline != "\n" else text
+        return text if text.endswith("\n") or not text else text + "\n"
+
+
+def check_block_style(text: str, parsed: Parsed) -> None:
+    """EditRefused when `statements` is a flow sequence (`statements: [...]`): lines cannot be inserted into it."""
+    where = parsed.values.get(("statements",))
+    if where is None:
+        return
+    line, column = where
+    lines = text.splitlines()
+    if line - 1 < len(lines) and lines[line - 1][column - 1 : column] == "[":
+        raise EditRefused(
+            f"`statements` (line {line}) is written in flow style, `[...]`; write it as a block list, "
+            "one `- ` item per statement, to add to it"
+        )
 
 
 def insertion_point(text: str, parsed: Parsed, dataset: Dataset, party: str, day: PartialDate) -> tuple[int, int]:

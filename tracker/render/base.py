@@ -14,13 +14,14 @@ from tracker.core.engine.results import (
     CorrectionNote,
     DiffResult,
     Position,
+    Report,
     Review,
     Stance,
     Timeline,
+    ValidationReport,
 )
 from tracker.core.engine.texts import TextComparison
-from tracker.core.results import Report, ValidationReport
-from tracker.core.text import CONTROL
+from tracker.core.text import inert as inert  # the one neutraliser, re-exported for renderers
 
 # Plain-text markers, so that meaning survives without colour.
 MARKERS = {
@@ -32,15 +33,6 @@ MARKERS = {
     ChangeKind.REAFFIRMED: "=",
     ChangeKind.UNCHANGED: "·",
 }
-
-
-def inert(text: str) -> str:
-    """Text with every control character shown as a visible escape.
-
-    The validator already rejects control characters in the data; this is the
-    second wall, for text that reaches a renderer by another road.
-    """
-    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def via_steps(group: list[Change]) -> list[ActiveCondition]:

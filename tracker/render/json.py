@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -11,11 +12,11 @@ import msgspec
 from tracker import __version__
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
-from tracker.core.engine.results import Comparison, DiffResult, Position, Review, Timeline
+from tracker.core.engine.results import Comparison, DiffResult, Position, Report, Review, Timeline, ValidationReport
 from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party, Record
 from tracker.core.problems import Problem
-from tracker.core.results import Report, ValidationReport
+from tracker.core.text import json_safe
 from tracker.render.base import Renderer
 
 ENVELOPE_VERSION = 1
@@ -23,7 +24,8 @@ ENVELOPE_VERSION = 1
 
 def envelope(kind: str, data: Any) -> str:
     document = {"format": "tracker", "version": ENVELOPE_VERSION, "tracker": __version__, "kind": kind, "data": data}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # UTF-8 stays readable; C1, bidi and invisible characters become \u escapes.
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def to_json(value: Any) -> Any:
@@ -36,6 +38,8 @@ def to_json(value: Any) -> Any:
         return record_json(value)
     if isinstance(value, PartialDate):
         return str(value)
+    if isinstance(value, date):  # a chart's day (report): ISO, as the PartialDates
+        return value.isoformat()
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, msgspec.Struct):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
@@ -23,40 +24,58 @@ from tracker.core.engine.results import (
     IssueDiff,
     PartyDiff,
     Position,
+    Report,
     Review,
     Stance,
     StatementEdit,
     Timeline,
+    ValidationReport,
     WordChange,
 )
 from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party
-from tracker.core.results import Report, ValidationReport
 from tracker.render.base import Renderer, inert, review_headline, via_steps
 from tracker.render.words import direction_words, headline_words, level_move_words, rung, stance_words, text_cell_words
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|~!$])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>:]|\d+[.)])")
 # A zero-width space, written as an entity, breaks GitHub's autolinks, mentions
-# and issue references without changing what a reader sees.
+# and references without changing what a reader sees: after `@` and `#`, inside
+# `www.`, `GH-1` and a scheme's `://`, and every 6 characters of anything that
+# could be a commit SHA (7 or more hexadecimal characters).
 _ZWSP = "&#8203;"
-_AUTOLINKS = re.compile(r"(?i)(@|#|://|www\.)(?=\S)")
+_AUTOLINKS = re.compile(r"(?i)(?:(?<=[@#])(?=\S))|(?<=w)(?=ww\.)|(?<=\bgh)(?=-\d)|(?=://)")
+_HEX_RUN = re.compile(r"(?i)\b[0-9a-f]{7,}\b")
+# Characters a link destination may not hold raw: `|` ends a table cell, `<` and
+# `>` end the `<...>` form, and spaces, backslashes and the like are not URL text.
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
+def _no_autolinks(text: str) -> str:
+    text = _AUTOLINKS.sub(_ZWSP, text)
+    # No run of 7 hexadecimal characters is left whole, at the start or after a break.
+    return _HEX_RUN.sub(lambda m: _ZWSP.join(re.findall(".{1,6}", m.group())), text)
 
 
 def md_text(text: str) -> str:
     """Data text made safe for an inline Markdown context (a cell, a list item)."""
-    text = inert(text)
-    text = " ".join(text.split())  # no line breaks: they would end a table row
+    text = inert(text)  # one line, no control or invisible character
+    text = " ".join(text.split())
     text = html.escape(text, quote=False)
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\\\2", text)
-    return _AUTOLINKS.sub(lambda m: m.group(1) + _ZWSP, text)
+    return _no_autolinks(text)
+
+
+def md_url(url: str) -> str:
+    """A URL for a link destination: anything outside URL punctuation percent-encoded."""
+    return quote(inert(url), safe=_URL_SAFE)
 
 
 def md_summary(text: str) -> str:
     """Data text for an HTML context such as <summary>, where Markdown escapes show."""
     text = html.escape(" ".join(inert(text).split()), quote=False)
-    return _AUTOLINKS.sub(lambda m: m.group(1) + _ZWSP, text)
+    return _no_autolinks(text)
 
 
 def md_code(text: str) -> str:
@@ -92,9 +111,10 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
 
 
 def md_link(text: str, url: str | None) -> str:
-    """Escaped text, linked only to an http(s) address (validation allows no other; this is the second wall)."""
+    """Escaped text, linked only to an http(s) address (validation allows no other; this
+    is the second wall), percent-encoded so that no `|`, `<` or `>` ends the link or cell."""
     shown = md_text(text)
-    return f"[{shown}](<{url}>)" if url and _WEB_ADDRESS.fullmatch(url) else shown
+    return f"[{shown}](<{md_url(url)}>)" if url and _WEB_ADDRESS.fullmatch(url) else shown
 
 
 def md_source(citation: Citation) -> str:
@@ -359,21 +379,41 @@ def size(text: str) -> int:
 def fit(sections: list[str], max_chars: int) -> str:
     """Join whole sections while they fit; say so visibly when some are left out.
 
-    The first section (the heading and the one-line summary) is always kept.
+    An upper bound: the first section (the heading and the one-line summary) is
+    cut too when it alone is too long (a 10,000-character title, say).
     """
-    out: list[str] = sections[:1]
-    used = sum(size(section) for section in out)
-    for index, section in enumerate(sections[1:], start=1):
+    out: list[str] = []
+    used = 0
+    for index, section in enumerate(sections):
         note = (
             f"\n> **Truncated:** {len(sections) - index} more section(s) left out to stay under "
             f"{max_chars:,} bytes. Run the command locally for the full report.\n"
         )
-        if used + size(section) + size(note) > max_chars:
-            out.append(note)
-            break
-        out.append(section)
-        used += size(section)
+        last = index == len(sections) - 1
+        if used + size(section) + (0 if last else size(note)) <= max_chars:
+            out.append(section)
+            used += size(section)
+            continue
+        if index == 0:
+            note = (
+                f"\n\n> **Truncated** to stay under {max_chars:,} bytes. Run the command locally for the full report.\n"
+            )
+            out.append(_cut(section, max_chars - size(note)))
+        out.append(note)
+        break
     return "".join(out)
+
+
+def _cut(markdown: str, budget: int) -> str:
+    """The longest start of `markdown` within `budget` bytes that ends between tokens:
+    never inside a character, an entity (`&#8203;`) or after a lone escaping backslash."""
+    ellipsis = "…"
+    text = markdown.encode("utf-8")[: max(budget - size(ellipsis), 0)].decode("utf-8", errors="ignore")
+    ampersand = text.rfind("&")
+    if ampersand > text.rfind(";"):
+        text = text[:ampersand]
+    trailing = len(text) - len(text.rstrip("\\"))
+    return text[: len(text) - trailing % 2] + ellipsis
 
 
 def _edit_row(edit: StatementEdit) -> list[str]:
@@ -501,7 +541,11 @@ class MarkdownRenderer(Renderer):
                 cells.append(
                     "<br>".join(
                         part
-                        for part in (f"**{md_text(where)}**", md_text(said), f"*{md_text(against)}*" if against else "")
+                        for part in (
+                            f"**{md_text(where)}**" if where else "",
+                            md_text(said),
+                            f"*{md_text(against)}*" if against else "",
+                        )
                         if part
                     )
                 )

@@ -18,9 +18,8 @@ from collections.abc import Sequence
 
 from tracker.core.dates import PartialDate
 from tracker.core.engine.chart import Chart
-from tracker.core.engine.results import Citation, DisputedReport, Headline, IssuePosition, Shift, Stance, Trend
+from tracker.core.engine.results import Citation, DisputedReport, Headline, IssuePosition, Report, Shift, Stance, Trend
 from tracker.core.model import Issue, Party
-from tracker.core.results import Report
 from tracker.render.chart_common import one_line, rung_number
 from tracker.render.chart_svg import render_chart as chart_svg
 from tracker.render.words import headline_words

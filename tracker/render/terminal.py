@@ -27,13 +27,14 @@ from tracker.core.engine.results import (
     IssueDiff,
     IssuePosition,
     Position,
+    Report,
     Review,
     Timeline,
+    ValidationReport,
     WordChange,
 )
 from tracker.core.engine.texts import TextComparison
 from tracker.core.model import Issue, Party
-from tracker.core.results import Report, ValidationReport
 from tracker.render.base import (
     MARKERS,
     Renderer,

@@ -115,7 +115,7 @@ def text_cell_words(issue: Issue, cell: TextCell) -> tuple[str, str, str]:
     """A plan's provisions on an issue: (rung, provision texts, distance from each side's ask)."""
     if not cell.conditions:
         return ("leaves it out", "", "")
-    where = stance_words(issue, cell.stance) if cell.stance else "no rung"
+    where = stance_words(issue, cell.stance) if cell.stance else ("no rung" if issue.ladder else "")
     said = " ".join(condition.text for condition in cell.conditions)
     against = "; ".join(
         f"{a.party.name} asked {rung(issue, a.ask.ask)}, {rungs(a.distance or 0)} apart"

@@ -2,7 +2,7 @@
 
 Pure functions from a `Dataset` to the result objects in `results`; no I/O.
 
-Decisions the design brief left open:
+Semantics:
 
 - A statement counts at date D once its whole date span is over (`date.end <= D.end`),
   but it is *ordered* by its first day, as `Dataset.statements` is: a statement dated

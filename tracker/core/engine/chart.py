@@ -10,9 +10,6 @@ leave the Baltic states is the reference case).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-
-import msgspec
 
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
@@ -20,60 +17,19 @@ from tracker.core.engine.citations import cite, correction_notes
 from tracker.core.engine.diff import newest_date, stance_paths
 from tracker.core.engine.headline import Point
 from tracker.core.engine.lookup import WindowReversed, issue_by_id, parties_by_ids
-from tracker.core.engine.results import Citation, CorrectionNote, Stance
+from tracker.core.engine.results import (
+    Chart,
+    ChartCorrection,
+    ChartSeries,
+    ChartStep,
+    ClaimedRung,
+    Stance,
+)
 from tracker.core.model import Issue, Party
 
-
-class ChartStep(msgspec.Struct, frozen=True):
-    """A statement that changed a party's stance, and the stance from then on."""
-
-    date: PartialDate
-    stance: Stance | None  # None: the party no longer holds a rung on the issue
-    citation: Citation
-    moved: bool  # the ask changed (False: only the span did)
-
-
-class ChartSeries(msgspec.Struct, frozen=True):
-    party: Party
-    start: Stance | None  # held when the window opens (None without a start date)
-    steps: tuple[ChartStep, ...]  # inside the window, in order
-
-    def stance_on(self, day: date) -> Stance | None:
-        """The stance held at the end of `day` (steps placed by their first day)."""
-        held = self.start
-        for step in self.steps:
-            if step.date.start > day:
-                break
-            held = step.stance
-        return held
-
-
-class ClaimedRung(msgspec.Struct, frozen=True):
-    """One condition a corrected report attributed to a party."""
-
-    condition_id: str
-    text: str
-    rung: int | None  # on the chart's ladder; None when the condition carries no level
-
-
-class ChartCorrection(msgspec.Struct, frozen=True):
-    """A corrected or disputed report on the issue: a mark, never a move."""
-
-    date: PartialDate
-    party_ids: tuple[str, ...]
-    citation: Citation
-    claims: tuple[ClaimedRung, ...]  # its conditions on the chart's issue
-    corrections: tuple[CorrectionNote, ...]
-
-
-class Chart(msgspec.Struct, frozen=True):
-    issue: Issue  # its ladder gives the rungs: index -> id and title
-    since: PartialDate | None  # as asked; None: from the first step shown
-    until: PartialDate
-    start: date  # first day of the window drawn
-    end: date  # last day of the window drawn
-    series: tuple[ChartSeries, ...]  # in dataset party order
-    corrections: tuple[ChartCorrection, ...]  # in date order
+# The chart's result types live with every other result, in results.py; they are
+# named here too, for the renderers that draw charts.
+__all__ = ["Chart", "ChartCorrection", "ChartSeries", "ChartStep", "ClaimedRung", "NotLaddered", "chart"]
 
 
 class NotLaddered(ValueError):

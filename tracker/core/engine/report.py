@@ -7,8 +7,8 @@ from tracker.core.dates import PartialDate
 from tracker.core.engine.chart import Chart, chart
 from tracker.core.engine.compare import compare
 from tracker.core.engine.diff import diff, newest_date
+from tracker.core.engine.results import Report
 from tracker.core.engine.timeline import timeline
-from tracker.core.results import Report
 
 
 def report(dataset: Dataset, at: PartialDate | None, since: PartialDate) -> Report:

@@ -1,4 +1,4 @@
-"""Typed results of the engine; every renderer consumes these and nothing else.
+"""Typed results of the engine and of validation; every renderer consumes these and nothing else.
 
 Frozen msgspec structs rather than dataclasses: defining a struct costs
 microseconds where a frozen dataclass costs about a millisecond (its methods are
@@ -8,12 +8,15 @@ command's path.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 import msgspec
 
+from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
 from tracker.core.model import Basis, Condition, CorrectionKind, Issue, Party, Via
+from tracker.core.problems import Problem
 
 
 class Citation(msgspec.Struct, frozen=True):
@@ -299,3 +302,93 @@ class Review(msgspec.Struct, frozen=True):
     @property
     def loaded(self) -> bool:
         return not self.base_problems and not self.head_problems
+
+
+# --- charts (tracker.core.engine.chart computes them) ---
+
+
+class ChartStep(msgspec.Struct, frozen=True):
+    """A statement that changed a party's stance, and the stance from then on."""
+
+    date: PartialDate
+    stance: Stance | None  # None: the party no longer holds a rung on the issue
+    citation: Citation
+    moved: bool  # the ask changed (False: only the span did)
+
+
+class ChartSeries(msgspec.Struct, frozen=True):
+    party: Party
+    start: Stance | None  # held when the window opens (None without a start date)
+    steps: tuple[ChartStep, ...]  # inside the window, in order
+
+    def stance_on(self, day: date) -> Stance | None:
+        """The stance held at the end of `day` (steps placed by their first day)."""
+        held = self.start
+        for step in self.steps:
+            if step.date.start > day:
+                break
+            held = step.stance
+        return held
+
+
+class ClaimedRung(msgspec.Struct, frozen=True):
+    """One condition a corrected report attributed to a party."""
+
+    condition_id: str
+    text: str
+    rung: int | None  # on the chart's ladder; None when the condition carries no level
+
+
+class ChartCorrection(msgspec.Struct, frozen=True):
+    """A corrected or disputed report on the issue: a mark, never a move."""
+
+    date: PartialDate
+    party_ids: tuple[str, ...]
+    citation: Citation
+    claims: tuple[ClaimedRung, ...]  # its conditions on the chart's issue
+    corrections: tuple[CorrectionNote, ...]
+
+
+class Chart(msgspec.Struct, frozen=True):
+    issue: Issue  # its ladder gives the rungs: index -> id and title
+    since: PartialDate | None  # as asked; None: from the first step shown
+    until: PartialDate
+    start: date  # first day of the window drawn
+    end: date  # last day of the window drawn
+    series: tuple[ChartSeries, ...]  # in dataset party order
+    corrections: tuple[ChartCorrection, ...]  # in date order
+
+
+class CheckedDataset(msgspec.Struct, frozen=True):
+    """One dataset path that `validate` looked at."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    dataset: Dataset | None  # None when invalid
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+class ValidationReport(msgspec.Struct, frozen=True):
+    checked: tuple[CheckedDataset, ...]
+
+    @property
+    def valid(self) -> bool:
+        return all(item.valid for item in self.checked)
+
+    @property
+    def problem_count(self) -> int:
+        return sum(len(item.problems) for item in self.checked)
+
+
+class Report(msgspec.Struct, frozen=True):
+    """The CI report: where everyone stands, what moved lately, the gaps, the story."""
+
+    title: str
+    positions: tuple[Position, ...]
+    recent: DiffResult
+    comparison: Comparison
+    timeline: Timeline
+    charts: tuple[Chart, ...] = ()  # laddered issues on which a stance moved in the window

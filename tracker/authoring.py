@@ -1,33 +1,60 @@
-"""`tracker add`: append statements to a positions file, validated, atomically."""
+"""Adding statements to a positions file: completed, placed in date order, validated once, written atomically.
+
+`prepare` does everything but the write and changes nothing; `write` checks the
+file did not change meanwhile and replaces it atomically. Both raise `AddError`
+(with the problems behind it) instead of exiting; questions go through a
+`Confirm` callback, so a terminal can ask and a pipe take the default.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from tracker.cli.output import fail, note
 from tracker.core.dataset import Dataset
-from tracker.core.problems import DatasetError
+from tracker.core.problems import DatasetError, Problem
+
+if TYPE_CHECKING:
+    from tracker.load.yaml_edit import Layout
+
+# (question, default answer) -> answer
+Confirm = Callable[[str, bool], bool]
+
+
+def take_default(question: str, default: bool) -> bool:
+    """The `Confirm` of a pipe or of --yes: every suggestion as suggested."""
+    return default
+
+
+class AddError(Exception):
+    """Nothing was written, and why; `exit_code` 1 when the result would be invalid, else 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems)
+
+
+class InvalidResult(AddError):
+    """The dataset would not be valid with the new statements."""
+
+    exit_code = 1
 
 
 @dataclass
 class Suggestions:
     """What was suggested for the new conditions, and whether it was taken."""
 
-    interactive: bool
-    accept_all: bool
+    confirm: Confirm
     notes: list[str] = field(default_factory=list)
-
-    def confirm(self, question: str, default: bool) -> bool:
-        if self.accept_all or not self.interactive:
-            return default
-        return typer.confirm(question, default=default, err=True)
 
 
 def read_snippet(source: str) -> list[dict[str, Any]]:
@@ -46,8 +73,6 @@ def read_snippet(source: str) -> list[dict[str, Any]]:
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        from tracker.core.problems import Problem
-
         raise DatasetError([Problem("expected `statements:` with a list of statements", display, line=1, column=1)])
     return [_plain(item) for item in data]
 
@@ -88,11 +113,8 @@ class StatementFlags:
 
 def statement_from_flags(flags: StatementFlags) -> dict[str, Any]:
     """A statement mapping from flags, in the file's usual key order."""
-    from tracker.core.problems import Problem
     from tracker.load.yaml_parse import precise_parse
 
-    if not (flags.party and flags.date and flags.basis and (flags.source or flags.publisher)):
-        fail("give --party, --date, --basis and --source or --publisher (or use --from)")
     statement: dict[str, Any] = {}
     if flags.statement_id:
         statement["id"] = flags.statement_id
@@ -123,7 +145,7 @@ def statement_from_flags(flags: StatementFlags) -> dict[str, Any]:
 
 
 def fill_missing(statement: dict[str, Any], flags: StatementFlags) -> None:
-    """Flags given with --from fill what a draft lacks (an article without a date, say).
+    """Flags given with --snippet fill what a draft lacks (an article without a date, say).
 
     They never override a value the snippet has.
     """
@@ -171,12 +193,11 @@ def resolve_parties(dataset: Dataset, statement: dict[str, Any]) -> None:
         statement["parties"] = [resolved(name) for name in statement["parties"]]
 
 
-def complete_conditions(dataset: Dataset, statement: dict[str, Any], suggestions: Suggestions) -> None:
-    """Fill a missing condition id or ladder level from similar existing conditions."""
+def complete_conditions(dataset: Dataset, statement: dict[str, Any], suggestions: Suggestions, taken: set[str]) -> None:
+    """Fill a missing condition id or ladder level from similar existing conditions; `taken` ids grow."""
     from tracker.core.suggest import LEVEL_SIMILAR, most_similar, new_condition_id
 
     party = _first_party(statement)
-    taken = {c.id for p in dataset.statements for c in p.statement.conditions}
     conditions = statement.get("conditions")
     for condition in conditions if isinstance(conditions, list) else []:
         if not isinstance(condition, dict):
@@ -187,7 +208,7 @@ def complete_conditions(dataset: Dataset, statement: dict[str, Any], suggestions
             if similar is not None and suggestions.confirm(
                 f"Restate existing condition `{similar.condition.id}` ({similar.score:.0%} similar: "
                 f"{similar.condition.text!r})?",
-                default=similar.score >= 0.85,
+                similar.score >= 0.85,
             ):
                 condition["id"] = similar.condition.id
                 suggestions.notes.append(f"condition id `{similar.condition.id}`: restates a similar condition")
@@ -204,7 +225,7 @@ def complete_conditions(dataset: Dataset, statement: dict[str, Any], suggestions
                 and suggestions.confirm(
                     f"Level `{similar.condition.level}` for {condition.get('id')!r}, "
                     f"as `{similar.condition.id}` ({similar.score:.0%} similar)?",
-                    default=True,
+                    True,
                 )
             ):
                 condition["level"] = similar.condition.level
@@ -213,8 +234,8 @@ def complete_conditions(dataset: Dataset, statement: dict[str, Any], suggestions
                 )
 
 
-def statement_id_for(dataset: Dataset, statement: dict[str, Any]) -> str:
-    """`<party>-<date>-<speaker or publisher>`, unique in the dataset: the shipped data's habit."""
+def statement_id_for(statement: dict[str, Any], taken: set[str]) -> str:
+    """`<party>-<date>-<speaker or publisher>`, unique among `taken`: the shipped data's habit."""
     import re
 
     speaker = statement.get("speaker")
@@ -224,67 +245,146 @@ def statement_id_for(dataset: Dataset, statement: dict[str, Any]) -> str:
     slug = "-".join(
         re.findall(r"[a-z0-9]+", f"{_first_party(statement)} {statement.get('date', '')} {who}".casefold())
     )[:80]
-    taken = {placed.id for placed in dataset.statements}
     candidate, number = slug, 2
     while candidate in taken:
         candidate, number = f"{slug}-{number}", number + 1
     return candidate
 
 
-def add_statements(target: Path, statements: list[dict[str, Any]], suggestions: Suggestions, dry_run: bool) -> None:
-    """Insert, validate the whole result, and write atomically; or change nothing."""
+@dataclass(frozen=True)
+class Addition:
+    """The file's new text, ready to write, and what was done to make it."""
+
+    target: Path
+    text: str
+    digest: str  # of the bytes it was made from
+    count: int
+    notes: list[str]
+    layout: Layout  # BOM, line ends and final newline of the bytes it was made from
+
+
+def prepare(
+    target: Path,
+    statements: list[dict[str, Any]],
+    confirm: Confirm = take_default,
+    dataset_files: Sequence[Path] = (),
+) -> Addition:
+    """Complete and place every statement, then validate the whole result once; write nothing.
+
+    `dataset_files`: every file of a directory dataset that `target` belongs to, in
+    the dataset's order; the statements go into `target`, and are checked against
+    (and validated with) all of them. Empty: `target` is the whole dataset.
+    """
     from tracker.core.dates import PartialDate
-    from tracker.files import atomic_write
     from tracker.load.loader import load_dataset_bytes
     from tracker.load.text import decode
-    from tracker.load.yaml_edit import insert_lines, insertion_point, render_statement
+    from tracker.load.yaml_edit import (
+        EditRefused,
+        Layout,
+        check_block_style,
+        insert_lines,
+        insertion_point,
+        render_statement,
+    )
     from tracker.load.yaml_parse import precise_parse
 
     display = str(target)
     try:
         original = target.read_bytes()
     except OSError as error:
-        fail(f"cannot read {display}: {error.strerror or error}")
-    digest = hashlib.sha256(original).hexdigest()
+        raise AddError(f"cannot read {display}: {error.strerror or error}") from None
     today = date.today()
+    members = _members(target, original, dataset_files)
     try:
-        dataset = load_dataset_bytes([(display, original)], today=today)
-        text = decode(original, display)
+        dataset = load_dataset_bytes(members, today=today)
+        layout = Layout.of(original)
+        text = layout.to_lf(decode(original, display))
     except DatasetError as error:
-        for problem in error.problems:
-            note(str(problem))
-        fail(f"{display} has problems already; fix them (tracker validate) before adding")
-    for statement in statements:
+        raise AddError(
+            f"{display} has problems already; fix them (tracker validate) before adding", error.problems
+        ) from None
+    except EditRefused as error:
+        raise AddError(f"{display} {error}") from None
+    parsed = precise_parse(text, display)
+    try:
+        check_block_style(text, parsed)
+    except EditRefused as error:
+        raise AddError(f"{display}: {error}") from None
+    suggestions = Suggestions(confirm)
+    statement_ids = {placed.id for placed in dataset.statements}
+    condition_ids = {c.id for p in dataset.statements for c in p.statement.conditions}
+    # Every place is found in the file as it was; blocks that share a place go in date order.
+    blocks: list[tuple[int, tuple[date, date], int, list[str]]] = []
+    for order, statement in enumerate(statements):
         resolve_parties(dataset, statement)
-        complete_conditions(dataset, statement, suggestions)
-        statement.setdefault("id", statement_id_for(dataset, statement))
-        party = _first_party(statement)
+        complete_conditions(dataset, statement, suggestions, condition_ids)
+        statement.setdefault("id", statement_id_for(statement, statement_ids))
+        statement_ids.add(str(statement["id"]))
         try:
             day = PartialDate.parse(str(statement.get("date", "")))
         except ValueError:
             day = PartialDate.of(today)  # the validator will name the bad date
-        parsed = precise_parse(text, display)
         try:
-            index, dash = insertion_point(text, parsed, dataset, str(party), day)
+            index, dash = insertion_point(text, parsed, dataset, _first_party(statement), day)
         except ValueError as error:
-            fail(f"{display}: {error}")
-        text = insert_lines(text, index, render_statement(statement, dash))
-        note(f"{display}: statement placed at line {index + 1}")
-        try:
-            dataset = load_dataset_bytes([(f"{display} (with the new statement)", text.encode("utf-8"))], today=today)
-        except DatasetError as error:
-            for problem in error.problems:
-                note(str(problem))
-            fail("the dataset would not be valid with this statement; nothing was written", code=1)
-    for line in suggestions.notes:
-        note(f"suggested {line}")
-    if dry_run:
-        sys.stdout.write(text)
-        return
-    if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
-        fail(f"{display} changed on disk while tracker was adding to it; nothing was written, run again")
+            raise AddError(f"{display}: {error}") from None
+        blocks.append((index, day.sort_key, order, render_statement(statement, dash)))
+    notes, shift = [], 0
+    for index, _, _, block in sorted(blocks, key=lambda item: item[:3]):
+        text = insert_lines(text, index + shift, block)
+        notes.append(f"{display}: statement placed at line {index + shift + 1}")
+        shift += len(block)
     try:
-        atomic_write(target, text)
+        with_new = [
+            (f"{name} (with the new statements)", text.encode("utf-8")) if name == display else (name, data)
+            for name, data in members
+        ]
+        load_dataset_bytes(with_new, today=today)
+    except DatasetError as error:
+        raise InvalidResult(
+            "the dataset would not be valid with this statement; nothing was written", error.problems
+        ) from None
+    notes += [f"suggested {line}" for line in suggestions.notes]
+    return Addition(target, text, hashlib.sha256(original).hexdigest(), len(statements), notes, layout)
+
+
+def _members(target: Path, original: bytes, dataset_files: Sequence[Path]) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every file of the dataset, the target's as already read."""
+    if not dataset_files:
+        return [(str(target), original)]
+    members = []
+    for path in dataset_files:
+        if path == target:
+            members.append((str(target), original))
+            continue
+        try:
+            members.append((str(path), path.read_bytes()))
+        except OSError as error:
+            raise AddError(f"cannot read {path}: {error.strerror or error}") from None
+    return members
+
+
+@contextmanager
+def exclusive(target: Path) -> Iterator[None]:
+    """Hold the file's lock from `prepare` to `write`, so that concurrent adds take
+    turns instead of each writing over the other's statement (tracker.files.locked)."""
+    from tracker.files import WriteRefused, locked
+
+    try:
+        with locked(target):
+            yield
+    except WriteRefused as error:  # the lock could not be taken: nothing was read or written
+        raise AddError(str(error)) from None
+
+
+def write(addition: Addition) -> None:
+    """Replace the file atomically, unless it changed since `prepare` read it."""
+    from tracker.files import atomic_write
+
+    display = str(addition.target)
+    if hashlib.sha256(addition.target.read_bytes()).hexdigest() != addition.digest:
+        raise AddError(f"{display} changed on disk while tracker was adding to it; nothing was written, run again")
+    try:
+        atomic_write(addition.target, addition.layout.encode(addition.text))
     except OSError as error:
-        fail(f"cannot write {display}: {error.strerror or error}; the file is unchanged")
-    note(f"{display}: added {len(statements)} statement(s)")
+        raise AddError(f"cannot write {display}: {error.strerror or error}; the file is unchanged") from None
