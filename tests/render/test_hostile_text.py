@@ -137,7 +137,11 @@ def test_problem_messages_quoting_escapes_are_inert_in_every_command(tmp_path: P
     text = MINIMAL.replace("    kind: state\n", f"    kind: {json.dumps(hostile)}\n", 1)
     path = tmp_path / "pos\x1b[2Jitions\n::x.yaml"
     path.write_text(text, encoding="utf-8")
-    for command in (["validate", str(path)], *[[*c, "-d", str(path)] for c in COMMANDS], ["export", "conditions", "-d", str(path)]):
+    for command in (
+        ["validate", str(path)],
+        *[[*c, "-d", str(path)] for c in COMMANDS],
+        ["export", "conditions", "-d", str(path)],
+    ):
         result = CliRunner().invoke(app, command)
         assert result.exit_code in (1, 2)
         assert_inert_lines(result.stdout + result.stderr, " ".join(command))
