@@ -12,13 +12,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
+import typer  # its Context, not click's: typer vendors click, and importing click too costs 10 ms
 
 if TYPE_CHECKING:
     from tracker.core.dataset import Dataset
 
 
-def _dataset(ctx: click.Context) -> Dataset | None:
+def _dataset(ctx: typer.Context) -> Dataset | None:
     from datetime import date
 
     from tracker.load.loader import load_dataset
@@ -35,7 +35,7 @@ def _matching(candidates: list[tuple[str, str]], incomplete: str) -> list[tuple[
     return [(value, help_text) for value, help_text in candidates if value.casefold().startswith(prefix)]
 
 
-def complete_party(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:
+def complete_party(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Party ids, each with its name as the shell's description."""
     dataset = _dataset(ctx)
     if dataset is None:
@@ -43,7 +43,7 @@ def complete_party(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]
     return _matching([(party.id, party.name) for party in dataset.parties_by_id.values()], incomplete)
 
 
-def complete_issue(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:
+def complete_issue(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Issue ids, each with its title."""
     dataset = _dataset(ctx)
     if dataset is None:
