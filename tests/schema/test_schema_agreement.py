@@ -279,7 +279,7 @@ def test_the_text_pattern_is_exactly_what_tracker_accepts_as_text() -> None:
 
     adapter: TypeAdapter[str] = TypeAdapter(Text)
     pattern = _REGEX._concrete._compile_pattern(_TEXT_SCHEMA_PATTERN)
-    characters = ["a", " ", "\t", "\x0b", "\x85", "\x01", "\u2028", "\x1c", "\u202e", "\xa0", "-"]
+    characters = ["a", " ", "\t", "\r", "\x0b", "\x85", "\x01", "\u2028", "\x1c", "\u202e", "\xa0", "\ufeff", "-"]
     for size in range(5):
         for chosen in itertools.product(characters, repeat=size):
             text = "".join(chosen)

@@ -66,7 +66,7 @@ Slug = Annotated[
 # a first character that is neither, text without control characters, and
 # trailing whitespace that may include the control characters among it.
 _SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_CONTROL_SPACE = "\x0b\x0c\x85\u2028\u2029"
+_CONTROL_SPACE = "\x0b\x0c\r\x85\u2028\u2029"  # whitespace that is also forbidden: trimmed at the ends only
 _TEXT_SCHEMA_PATTERN = (
     f"^[{_SPACE}]*[^{FORBIDDEN_CHARACTERS}{_SPACE}][^{FORBIDDEN_CHARACTERS}]*(?:[{_CONTROL_SPACE}][{_SPACE}]*)?$"
 )
