@@ -88,7 +88,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, PlainScalar):
         resolved = value.resolved
         # keep what the author typed unless it is a real number or flag the format wants
-        return resolved if isinstance(resolved, bool | float) or str(resolved) == str(value) else str(value)
+        return resolved if isinstance(resolved, bool | float) or str(resolved) == str(value) else value.text
     return value
 
 

@@ -103,6 +103,29 @@ def atomic_write(path: Path, text: str | bytes, *, follow_links: bool = True) ->
     _fsync_folder(folder)
 
 
+def atomic_create(path: Path, text: str) -> None:
+    """Write a new file whole, or not at all; raise FileExistsError if path exists.
+
+    The content is written and fsynced under a temporary name, then hard-linked
+    to `path`, which fails rather than replace a file that appeared meanwhile.
+    """
+    folder = path.resolve().parent
+    temporary = folder / f".{path.name}.tracker-{os.getpid()}.tmp"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            _write_all(descriptor, text.encode("utf-8"))
+            os.fsync(descriptor)
+            os.fchmod(descriptor, _mode_for(path))
+        finally:
+            os.close(descriptor)
+        os.link(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    _fsync_folder(folder)
+
+
 def _open_unnamed(folder: Path) -> int | None:
     flag = getattr(os, "O_TMPFILE", None)
     if flag is None or not Path("/proc/self/fd").is_dir():

@@ -195,6 +195,10 @@ def test_a_shallow_checkout_is_told_to_fetch_the_whole_history(
     assert f"the base revision {base} is not in this shallow checkout" in result.review.stdout
     assert "fetch-depth: 0" in result.review.stdout
     assert f"unknown revision `{base}`" in result.review.stderr
+    # The job summary, where people look, says the same and how to fix it.
+    assert result.summary.startswith("## tracker review: no review\n")
+    assert f"The base revision `{base}` is not in this checkout: it is shallow" in result.summary
+    assert "```yaml\n- uses: actions/checkout@v4\n  with:\n    fetch-depth: 0\n```" in result.summary
 
 
 def test_a_base_missing_from_a_full_clone_gets_no_shallow_hint(
@@ -204,6 +208,16 @@ def test_a_base_missing_from_a_full_clone_gets_no_shallow_hint(
     assert result.review.code == 2
     assert "fetch-depth" not in result.review.stdout
     assert "::error title=tracker review::tracker review no-such-branch exited with 2" in result.review.stdout
+    assert "`tracker review no-such-branch` failed (exit status 2) before writing a review" in result.summary
+
+
+def test_a_base_with_markdown_in_it_is_shown_as_a_revision_only(
+    tmp_path: Path, minimal: Path, action: dict[str, Any]
+) -> None:
+    result = run_action(make_runner(tmp_path, minimal), action, base="x`<b>|[a](b)")
+    assert result.review.code == 2
+    assert "`tracker review xbab` failed" in result.summary
+    assert "<b>" not in result.summary and "`<" not in result.summary
 
 
 def test_max_chars_bounds_the_summary_with_a_visible_note(tmp_path: Path, action: dict[str, Any]) -> None:

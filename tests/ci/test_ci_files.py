@@ -150,9 +150,10 @@ def test_validate_then_review_and_the_review_runs_even_when_validation_failed(ac
         "MAX_CHARS": "${{ inputs.max-chars }}",
     }
     assert (
-        'tracker review --data "$DATA" --format markdown --max-chars "$MAX_CHARS" -- "$BASE" >> "$GITHUB_STEP_SUMMARY"'
+        'tracker review --data "$DATA" --format markdown --max-chars "$MAX_CHARS" -- "$BASE" > "$review"'
         in review["run"]
     )
+    assert 'cat "$review" >> "$GITHUB_STEP_SUMMARY"' in review["run"]
 
 
 # --- the workflow ---------------------------------------------------------------

@@ -149,7 +149,7 @@ def test_the_command_without_the_extra_fails_in_one_line(monkeypatch: pytest.Mon
         app, ["extract", str(ARTICLE), "--data", str(REPO / "positions.yaml"), "--model", "qwen"]
     )
     assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1 and "pip install 'tracker[llm]'" in result.stderr
+    assert result.stderr.count("\n") == 1 and "pip install 'peace-positions[llm]'" in result.stderr
 
 
 def test_the_rules_path_never_imports_the_model_mode() -> None:

@@ -35,6 +35,7 @@ from tracker.core.engine.review import review
 from tracker.core.engine.timeline import timeline
 from tracker.core.file_format import validate_records
 from tracker.core.problems import DatasetError
+from tracker.core.text import control_character_in
 from tracker.load import pieces
 from tracker.load.fast import fast_parse, parse_pieces
 from tracker.load.loader import fast_pass_allowed, load_dataset_bytes
@@ -135,7 +136,7 @@ _words = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029"),
     min_size=1,
     max_size=40,
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: s.strip() != "" and control_character_in(s) is None)  # bidi and invisible (Cf) are refused too
 _nasty = st.sampled_from(
     ["<script>alert(1)</script>", "[x](http://e.vil)", "![i](http://e.vil/i.png)", "@octocat", "#1", "| a |",
      "`code`", "```", "# h", "[bold]x[/bold]", "**b**", "<!-- c -->", "&amp;", "https://e.vil", "\\", "_i_"]

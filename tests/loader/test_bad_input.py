@@ -276,3 +276,39 @@ def test_three_problems_in_three_places_are_all_reported(write: Writer, minimal_
         .replace("party: ukraine", "party: ukrane")
     )
     assert [p.line for p in problems_of(write(text))] == [9, 37, 46]
+
+
+def test_a_bad_enum_value_does_not_hide_a_bad_ladder_level_on_the_same_condition(
+    write: Writer, minimal_yaml: str
+) -> None:
+    text = minimal_yaml.replace(
+        "        kind: demand\n        stage: settlement\n        level: neutral",
+        "        kind: demnad\n        stage: settlement\n        level: neutrall",
+        1,
+    )
+    text = text.replace("    basis: official-document", "    basis: oficial-document")
+    text = text.replace(
+        "        stage: settlement\n        level: neutral\n      - id: ua-all",
+        "        stage: settlement\n      - id: ua-all",
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(write(text), today=date(2026, 1, 1))
+    messages = [f"{p.line}:{p.column}: {p.message}" for p in caught.value.problems]
+    assert messages == [
+        "42:15: `demnad` is not one of `demand`, `offer` or `red-line`; did you mean `demand`?",
+        "44:16: `neutrall` is not a level of `nato`; did you mean `neutral`?",
+        "49:12: `oficial-document` is not one of `official-document`, `on-record`, `reported-by-sources` or `media-report`; did you mean `official-document`?",
+        "51:9: condition `ua-guarantees` is on laddered issue `nato` and needs a `level` (one of: joins, neutral, no-enlargement)",
+    ]
+
+
+def test_a_malformed_level_is_reported_once(write: Writer, minimal_yaml: str) -> None:
+    text = minimal_yaml.replace(
+        "        kind: demand\n        stage: settlement\n        level: neutral",
+        "        kind: demnad\n        stage: settlement\n        level: Neutral!",
+        1,
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(write(text), today=date(2026, 1, 1))
+    assert len(caught.value.problems) == 2
+    assert "not a valid id" in caught.value.problems[1].message

@@ -27,14 +27,25 @@ def test_minimal_dataset_loads(write: Writer, minimal_yaml: str) -> None:
     assert dataset.issues_by_id["nato"].level_index("no-enlargement") == 2
 
 
-def test_yaml_12_scalars_stay_text_where_text_is_expected(write: Writer, minimal_yaml: str) -> None:
-    text = minimal_yaml.replace("id: ru-neutral", "id: 0777").replace("text: Ukraine becomes neutral.", "text: no")
+def test_yaml_12_strings_stay_text(write: Writer, minimal_yaml: str) -> None:
+    # `no` and `1:20` are booleans and numbers in YAML 1.1 only; in 1.2 they are text
+    text = minimal_yaml.replace("text: Ukraine becomes neutral.", "text: no")
     text = text.replace("title: Interview", "title: 1:20")
     dataset = load(write(text))
-    condition = dataset.statements[0].statement.conditions[0]
-    assert condition.id == "0777"
-    assert condition.text == "no"
+    assert dataset.statements[0].statement.conditions[0].text == "no"
     assert dataset.sources[0].title == "1:20"
+
+
+def test_an_unquoted_number_where_text_is_expected_asks_for_quotes(write: Writer, minimal_yaml: str) -> None:
+    # YAML 1.2 reads these as a number and a flag, and so do the JSON Schema and editors:
+    # tracker agrees with them and names the fix, at the value's line
+    text = minimal_yaml.replace("id: ru-neutral", "id: 0777").replace("title: Interview", "title: true")
+    with pytest.raises(DatasetError) as caught:
+        load(write(text))
+    messages = [f"{p.line}: {p.message}" for p in caught.value.problems]
+    line = text.splitlines().index(next(x for x in text.splitlines() if "id: 0777" in x)) + 1
+    assert f'{line}: YAML reads `0777` as the number 777, not text; quote it: "0777"' in messages
+    assert any(m.endswith('YAML reads `true` as true/false, not text; quote it: "true"') for m in messages)
 
 
 def test_on_and_yes_are_not_booleans(write: Writer, minimal_yaml: str) -> None:

@@ -92,7 +92,7 @@ def test_no_value_of_any_kind_anywhere_causes_a_traceback(tmp_path: Path, start:
             result = runner.invoke(app, [*command, "-d", str(path), "-f", format])
             no_exception(result, f"{what}: {' '.join(command)} -f {format}")
         format = ("csv", "jsonl")[start % 2]
-        no_exception(runner.invoke(app, ["export", "-d", str(path), "-f", format]), f"{what}: export")
+        no_exception(runner.invoke(app, ["export", "conditions", "-d", str(path), "-f", format]), f"{what}: export")
 
 
 @pytest.mark.parametrize(

@@ -114,13 +114,13 @@ def test_markdown_keeps_links_and_references_inert(hostile: Path) -> None:
 
 
 def test_export_csv_cells_are_formula_safe_and_on_one_line(hostile: Path) -> None:
-    result = CliRunner().invoke(app, ["export", "-d", str(hostile), "-f", "csv"])
+    result = CliRunner().invoke(app, ["export", "conditions", "-d", str(hostile), "-f", "csv"])
     assert_inert_lines(result.stdout, "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == len(result.stdout.splitlines()) - 1  # no cell spans lines
     text = next(row["text"] for row in rows if row["condition_id"] == "ru-neutral")
     assert text.startswith("Neutral.⏎::add-mask::secret⏎")
-    jsonl = CliRunner().invoke(app, ["export", "-d", str(hostile), "-f", "jsonl"]).stdout
+    jsonl = CliRunner().invoke(app, ["export", "conditions", "-d", str(hostile), "-f", "jsonl"]).stdout
     assert_inert_lines(jsonl, "jsonl")
     row = next(json.loads(line) for line in jsonl.splitlines() if '"ru-neutral"' in line)
     assert row["text"] == HOSTILE_TEXT  # JSONL is lossless
@@ -137,7 +137,11 @@ def test_problem_messages_quoting_escapes_are_inert_in_every_command(tmp_path: P
     text = MINIMAL.replace("    kind: state\n", f"    kind: {json.dumps(hostile)}\n", 1)
     path = tmp_path / "pos\x1b[2Jitions\n::x.yaml"
     path.write_text(text, encoding="utf-8")
-    for command in (["validate", str(path)], *[[*c, "-d", str(path)] for c in COMMANDS], ["export", "-d", str(path)]):
+    for command in (
+        ["validate", str(path)],
+        *[[*c, "-d", str(path)] for c in COMMANDS],
+        ["export", "conditions", "-d", str(path)],
+    ):
         result = CliRunner().invoke(app, command)
         assert result.exit_code in (1, 2)
         assert_inert_lines(result.stdout + result.stderr, " ".join(command))

@@ -10,7 +10,7 @@ import pytest
 from tests.unit.test_engine import build, cond, d, said
 from tracker.core.dataset import Dataset
 from tracker.core.engine import position
-from tracker.core.export import rows
+from tracker.core.export import RowKind, rows
 from tracker.render import Format, renderer_for
 
 MIRROR = {"publisher": "mirror | <b>m</b>", "url": "https://mirror.example/46076"}
@@ -60,10 +60,10 @@ def test_json_citation_carries_via(dataset: Dataset) -> None:
 
 
 def test_export_has_via_columns(dataset: Dataset) -> None:
-    by_id = {row["statement_id"]: row for row in rows(dataset)}
+    by_id = {row["statement_id"]: row for row in rows(dataset, RowKind.STATEMENTS)}
     assert (by_id["mirrored"]["source_via_publisher"], by_id["mirrored"]["source_via_url"]) == (
         MIRROR["publisher"],
         MIRROR["url"],
     )
     assert by_id["plain"]["source_via_publisher"] is None
-    assert json.loads(by_id["bare"]["corrections"])[0]["via"] == BARE["via"]
+    assert by_id["bare"]["corrections"][0]["via"] == BARE["via"]

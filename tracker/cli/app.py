@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from tracker import __version__
-from tracker.cli import add, chart_cmd, export, extract_cmd, listing, report, views
+from tracker.cli import add, chart_cmd, export, extract_cmd, init_cmd, listing, report, views
 from tracker.cli.output import TrackerGroup, run_guarded
 
 app = typer.Typer(
@@ -29,7 +29,7 @@ app = typer.Typer(
         "  tracker compare russia ukraine --from 2022-04 --at 2025-07"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer's --install-completion / --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -66,6 +66,7 @@ for command in (
     export.export,
     extract_cmd.extract,
     chart_cmd.chart,
+    init_cmd.init,
 ):
     app.command()(command)
 

@@ -1,4 +1,4 @@
-"""`export`: one row per condition, for data tools."""
+"""`export`: one kind of row per file, for data tools."""
 
 from enum import Enum
 from typing import Annotated
@@ -15,34 +15,41 @@ class ExportFormat(str, Enum):
     CSV = "csv"
 
 
+class ExportRows(str, Enum):  # tracker.core.export.RowKind, kept here so that --help imports no core
+    STATEMENTS = "statements"
+    CONDITIONS = "conditions"
+    WITHDRAWALS = "withdrawals"
+
+
 def export(
+    what: Annotated[
+        ExportRows,
+        typer.Argument(
+            help="Which rows: statements, conditions (one per condition stated) or withdrawals.",
+            metavar="ROWS",
+            show_default=False,
+        ),
+    ],
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="jsonl (one JSON object a line) or csv.")
+        ExportFormat, typer.Option("--format", "-f", help="jsonl (one JSON object a line, real lists) or csv (flat).")
     ] = ExportFormat.JSONL,
     data: DataOption = None,
     output: OutputOption = None,
 ) -> None:
-    """Export one row per condition stated or withdrawn, with every field, for DuckDB, pandas or a warehouse.
+    """Export one kind of row, with every field, for DuckDB, pandas or a warehouse.
 
-    Columns are listed in docs/performance.md. Corrected or disputed statements
-    are included, with `disputed` true. JSONL is lossless. CSV text is kept on
-    one line (a line break shows as ⏎) and a cell starting with = + - @ gets a
-    leading ' so that spreadsheets do not run it (docs/security.md).
+    JSONL keeps lists and nested records, and is lossless. CSV is the flat form
+    (lists joined with `;`, quantities and corrections as JSON text); its text is
+    kept on one line (a line break shows as ⏎) and a cell starting with = + - @
+    gets a leading ' so that spreadsheets do not run it (docs/security.md).
+    Columns, and DuckDB and pandas examples: docs/export.md. Corrected or
+    disputed statements are included, with `disputed` true.
 
-    Example:  tracker export -f csv -o positions.csv
+    Example:  tracker export conditions -o conditions.jsonl
     """
-    import csv
-    import io
-
-    from tracker.core.export import COLUMNS, csv_rows, jsonl_line, rows
+    from tracker.core.export import COLUMNS, RowKind, rows, to_csv, to_jsonl
 
     dataset = load(data)
-    buffer = io.StringIO()
-    if format is ExportFormat.CSV:
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(csv_rows(dataset))
-    else:
-        for row in rows(dataset):
-            buffer.write(jsonl_line(row))
-    emit(buffer.getvalue(), output)
+    kind = RowKind(what.value)
+    records = rows(dataset, kind)
+    emit(to_csv(records, COLUMNS[kind]) if format is ExportFormat.CSV else to_jsonl(records), output)

@@ -38,7 +38,7 @@ def extract(
             "--model",
             metavar="NAME",
             help="Ask this language model instead of the rules, at the OpenAI-compatible endpoint in "
-            "$TRACKER_LLM_BASE_URL ($TRACKER_LLM_API_KEY if it needs one). Needs pip install 'tracker[llm]'; "
+            "$TRACKER_LLM_BASE_URL ($TRACKER_LLM_API_KEY if it needs one). Needs pip install 'peace-positions[llm]' (Python 3.11+); "
             "sends the article and the dataset's party and issue names to that endpoint.",
             show_default=False,
         ),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeAlias, TypeVar
 
 import typer
 
+from tracker.cli.complete import complete_issue, complete_party
 from tracker.cli.output import Color, emit, fail, note, renderer
 from tracker.render import Format
 
@@ -112,9 +113,14 @@ def to_option(help: str) -> Any:
 SinceAlias = Annotated[Date | None, _date_option("--since", help="Old spelling of --from.", hidden=True)]
 
 PartiesArgument = Annotated[
-    list[str] | None, typer.Argument(help="Parties (id, name or alias). [default: all]", show_default=False)
+    list[str] | None,
+    typer.Argument(
+        help="Parties (id, name or alias). [default: all]", show_default=False, autocompletion=complete_party
+    ),
 ]
-IssueOption = Annotated[str | None, typer.Option("--issue", "-i", help="Only this issue (id or title).")]
+IssueOption = Annotated[
+    str | None, typer.Option("--issue", "-i", help="Only this issue (id or title).", autocompletion=complete_issue)
+]
 IncludeDisputedOption = Annotated[
     bool,
     typer.Option(

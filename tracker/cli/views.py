@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.common import issue_id, load, party_ids
+from tracker.cli.complete import complete_party
 from tracker.cli.options import (
     AtOption,
     Date,
@@ -20,7 +21,9 @@ from tracker.cli.options import (
     to_option,
 )
 
-PartyArgument = Annotated[str, typer.Argument(help="Party (id, name or alias, any case).", show_default=False)]
+PartyArgument = Annotated[
+    str, typer.Argument(help="Party (id, name or alias, any case).", show_default=False, autocompletion=complete_party)
+]
 
 
 def _today() -> Date:
@@ -84,6 +87,8 @@ def diff(
 
     dataset = load(out.data)
     check_window(start, end, "--from", "--to")
+    if end is None and start is None and not dataset.statements:
+        end = _today()  # a new dataset: "nothing shifted, to today", not to a placeholder year
     result = compute_diff(
         dataset,
         party_ids(dataset, parties),

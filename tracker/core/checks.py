@@ -151,27 +151,65 @@ def _check_statement_refs(
     if incomplete.issues:
         return
     for j, condition in enumerate(statement.conditions):
-        levels = ladders.get(condition.issue)
-        if levels is None:
+        _check_condition_refs(
+            dataset, ladders, condition.id, condition.issue, condition.level, file, (*path, "conditions", j), report
+        )
+
+
+def _check_condition_refs(
+    dataset: Dataset,
+    ladders: dict[str, tuple[str, ...]],
+    condition_id: str,
+    issue: str,
+    level: str | None,
+    file: str,
+    path: Path,
+    report: _Report,
+) -> None:
+    levels = ladders.get(issue)
+    if levels is None:
+        report.add(file, (*path, "issue"), f"unknown issue `{issue}`{did_you_mean(issue, dataset.issues_by_id)}")
+    elif level is None:
+        if levels:
             report.add(
                 file,
-                (*path, "conditions", j, "issue"),
-                f"unknown issue `{condition.issue}`{did_you_mean(condition.issue, dataset.issues_by_id)}",
+                path,
+                f"condition `{condition_id}` is on laddered issue `{issue}` and needs a `level` (one of: {', '.join(levels)})",
             )
-        elif condition.level is None:
-            if levels:
-                report.add(
-                    file,
-                    (*path, "conditions", j),
-                    f"condition `{condition.id}` is on laddered issue `{condition.issue}` and needs a `level` (one of: {', '.join(levels)})",
-                )
-        elif condition.level not in levels:
-            message = (
-                f"`{condition.level}` is not a level of `{condition.issue}`{did_you_mean(condition.level, levels)}"
-                if levels
-                else f"issue `{condition.issue}` has no ladder, so a condition on it takes no `level`"
-            )
-            report.add(file, (*path, "conditions", j, "level"), message)
+    elif level not in levels:
+        message = (
+            f"`{level}` is not a level of `{issue}`{did_you_mean(level, levels)}"
+            if levels
+            else f"issue `{issue}` has no ladder, so a condition on it takes no `level`"
+        )
+        report.add(file, (*path, "level"), message)
+
+
+@dataclass(frozen=True)
+class SalvagedCondition:
+    """The references of a condition in a statement that failed shape validation.
+
+    The statement is left out of the dataset, but its conditions' issue and
+    level are checked all the same: a misspelt `kind` must not hide a wrong
+    ladder level on the same condition until the first is fixed.
+    """
+
+    file: str
+    path: Path  # of the condition, in the file as written
+    condition_id: str
+    issue: str
+    level: str | None
+
+
+def check_salvaged(dataset: Dataset, salvaged: Iterable[SalvagedCondition], incomplete: Incomplete) -> list[Problem]:
+    """Issue and level references of conditions whose statements failed shape validation."""
+    if incomplete.issues:
+        return []
+    report = _Report()
+    ladders = {issue_id: tuple(level.id for level in issue.ladder) for issue_id, issue in dataset.issues_by_id.items()}
+    for item in salvaged:
+        _check_condition_refs(dataset, ladders, item.condition_id, item.issue, item.level, item.file, item.path, report)
+    return report.problems
 
 
 def _check_source_ref(dataset: Dataset, ref: str | Source, file: str, path: Path, report: _Report) -> None:

@@ -1,6 +1,6 @@
 """`tracker extract --model NAME`: candidate statements proposed by a language model.
 
-Optional (`pip install 'tracker[llm]'`): pydantic-ai asks any OpenAI-compatible endpoint
+Optional (`pip install 'peace-positions[llm]'`, Python 3.11 or newer): pydantic-ai asks any OpenAI-compatible endpoint
 for an answer shaped by a pydantic model that is built from the dataset: party and issue
 ids are fixed choices, and `level` is one of the rungs of the chosen issue's own ladder.
 Every `quote` and every evidence sentence must appear verbatim in the article; an answer
@@ -92,7 +92,9 @@ def openai_model(endpoint: Endpoint) -> Model:
         from pydantic_ai.models.openai import OpenAIChatModel
         from pydantic_ai.providers.openai import OpenAIProvider
     except ImportError as error:
-        raise LlmError(f"--model needs the llm extra: pip install 'tracker[llm]' ({error.name} is missing)") from None
+        raise LlmError(
+            f"--model needs the llm extra (Python 3.11 or newer): pip install 'peace-positions[llm]' ({error.name} is missing)"
+        ) from None
     provider = OpenAIProvider(base_url=endpoint.base_url, api_key=endpoint.api_key)
     return OpenAIChatModel(endpoint.model, provider=provider)
 

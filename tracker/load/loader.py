@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import collector
-from tracker.core.checks import Incomplete, check_dataset
+from tracker.core.checks import Incomplete, SalvagedCondition, check_dataset, check_salvaged
 from tracker.core.dataset import Dataset
 from tracker.core.model import PositionsFile
 from tracker.core.problems import DatasetError, Problem
@@ -53,6 +53,7 @@ class _File:
     incomplete: Incomplete = field(default_factory=Incomplete)
     kept: dict[str, list[int]] = field(default_factory=dict)
     refused: frozenset[DataPath] = frozenset()
+    salvaged: list[SalvagedCondition] = field(default_factory=list)
 
     def precise(self) -> Parsed:
         if self.parsed is None:
@@ -155,6 +156,8 @@ def _assemble(files: list[_File], today: date) -> Dataset:
         owner = by_name[problem.file]
         moved = Problem(problem.message, problem.file, owner.original_path(problem.path))
         problems.append(owner.locate_problem(moved))
+    for problem in check_salvaged(dataset, (s for f in files for s in f.salvaged), incomplete):
+        problems.append(by_name[problem.file].locate_problem(problem))  # paths already as written
     if problems:
         order = {f.display: i for i, f in enumerate(files)}
         problems.sort(key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
@@ -198,6 +201,7 @@ def _load_text(display: str, text: str) -> _File:
     loaded.problems += [loaded.locate(p) for p in shape.problems if not loaded.hidden(p.problem)]
     loaded.incomplete = shape.incomplete
     loaded.kept = shape.kept
+    loaded.salvaged = shape.salvaged
     # A file with any problem at all (a duplicate key dropped a value, say) is not
     # trusted as a whole, but its valid items still take part in the checks.
     loaded.content = None if shape.content is None else file_format.to_records(shape.content)

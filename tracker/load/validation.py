@@ -6,6 +6,7 @@ statement does not hide the problems of the others.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -15,9 +16,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from tracker.core import file_format
-from tracker.core.checks import Incomplete, did_you_mean
+from tracker.core.checks import Incomplete, SalvagedCondition, did_you_mean
 from tracker.core.problems import Path, Problem
-from tracker.core.scalars import resolved_value
+from tracker.core.scalars import PlainScalar, resolved_value
 from tracker.core.text import control_character_in
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -44,6 +45,8 @@ class ShapeResult:
     # For each section, the original index of every item that passed, so that
     # later problems about a valid item point at the right place in the file.
     kept: dict[str, list[int]] = field(default_factory=dict)
+    # References of conditions in statements that failed, to check all the same.
+    salvaged: list[SalvagedCondition] = field(default_factory=list)
 
 
 def validate_shape(data: Any, display: str) -> ShapeResult:
@@ -57,6 +60,7 @@ def validate_shape(data: Any, display: str) -> ShapeResult:
         return ShapeResult(None, [Located(problem)], Incomplete())
     kept: dict[str, list[int]] = {}
     problems: list[Located] = []
+    salvaged: list[SalvagedCondition] = []
     root = {key: value for key, value in data.items() if key not in SECTIONS}
     sections: dict[str, list[BaseModel]] = {}
     failed: set[str] = set()
@@ -76,7 +80,10 @@ def validate_shape(data: Any, display: str) -> ShapeResult:
                 kept[section].append(index)
             except ValidationError as error:
                 failed.add(section)
-                problems += translate(error, item, display, (section, index), model)
+                located = translate(error, item, display, (section, index), model)
+                problems += located
+                if section == "statements":
+                    salvaged += _salvage(item, display, index, located)
         sections[section] = valid
     content: file_format.PositionsFile | None = None
     try:
@@ -84,7 +91,31 @@ def validate_shape(data: Any, display: str) -> ShapeResult:
     except ValidationError as error:
         problems += translate(error, data, display, (), file_format.PositionsFile)
     incomplete = Incomplete(**{section: section in failed for section in SECTIONS})
-    return ShapeResult(content, problems, incomplete, kept)
+    return ShapeResult(content, problems, incomplete, kept, salvaged)
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
+def _salvage(item: Any, display: str, index: int, located: list[Located]) -> list[SalvagedCondition]:
+    """The issue and level of each condition of a failed statement, where both are well-formed
+    and no problem already points at them (that problem says enough)."""
+    if not isinstance(item, dict) or not isinstance(item.get("conditions"), list):
+        return []
+    flagged = {p.problem.path for p in located}
+    found = []
+    for j, condition in enumerate(item["conditions"]):
+        if not isinstance(condition, dict):
+            continue
+        path = ("statements", index, "conditions", j)
+        issue, level, condition_id = condition.get("issue"), condition.get("level"), condition.get("id")
+        if type(issue) is not str or not _SLUG.match(issue) or (*path, "issue") in flagged:
+            continue
+        if level is not None and (type(level) is not str or not _SLUG.match(level) or (*path, "level") in flagged):
+            continue
+        name = condition_id if type(condition_id) is str else f"#{j + 1}"
+        found.append(SalvagedCondition(display, path, name, issue, level))
+    return found
 
 
 def translate(error: ValidationError, data: Any, display: str, prefix: Path, model: type[BaseModel]) -> list[Located]:
@@ -120,6 +151,10 @@ def _message(detail: ErrorDetails, value: Any) -> str:
     if kind == "literal_error":
         return f"`{value}` is not one of {ctx.get('expected', '')}"
     if kind == "string_type":
+        if isinstance(value, PlainScalar):
+            # YAML 1.2 reads an unquoted `1997`, `true` or `1e3` as a number or flag;
+            # tracker, like the JSON Schema and editors, takes text only as a string.
+            return f'YAML reads `{value.text}` as {_kind(value)}, not text; quote it: "{value.text}"'
         return f"expected text, not {_kind(value)}"
     if kind == "list_type":
         return f"expected a list, not {_kind(value)}"

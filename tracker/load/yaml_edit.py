@@ -131,7 +131,7 @@ def insertion_point(text: str, parsed: Parsed, dataset: Dataset, party: str, day
     count = sum(1 for key in parsed.values if len(key) == 2 and key[0] == "statements")
     starts = [parsed.values[("statements", i)] for i in range(count)]
     if not starts:
-        raise ValueError("the file has no statements to place the new one among")
+        return _first_statement_line(lines, parsed), 2
     dash_column = _dash_column(lines[starts[0][0] - 1], starts[0][1])
     # The party's own statements (not joint texts) mark its section of the file.
     own = [p for p in dataset.statements if p.parties == (party,)] or [
@@ -148,6 +148,16 @@ def insertion_point(text: str, parsed: Parsed, dataset: Dataset, party: str, day
     if after + 1 < count:
         return _before_comments(lines, starts[after + 1][0] - 1), dash_column
     return _end_of_item(lines, starts[after][0] - 1, dash_column), dash_column
+
+
+def _first_statement_line(lines: list[str], parsed: Parsed) -> int:
+    """Where the first statement goes: right under a top-level `statements:` with no value
+    (as `tracker init` writes it)."""
+    key = parsed.keys.get(("statements",))
+    empty = isinstance(parsed.data, dict) and parsed.data.get("statements") is None
+    if key is None or key[1] != 1 or not empty or lines[key[0] - 1].rstrip() != "statements:":
+        raise ValueError("the file has no statements yet: end it with a line `statements:` and nothing after it")
+    return key[0]
 
 
 def _dash_column(line: str, value_column: int) -> int:

@@ -204,9 +204,12 @@ class _Composer:
         size = 1
         while not isinstance(self.peek(), yaml.MappingEndEvent):
             key_event = self.peek()
-            key, _ = self.compose_node((*path, "\0key"), depth + 1)
-            del self.parsed.values[(*path, "\0key")]
+            key_path = (*path, "\0key")  # named: mypy's 3.10 mode misreads `x[(*a, b)]`
+            key, _ = self.compose_node(key_path, depth + 1)
+            del self.parsed.values[key_path]
             key_position = _position(key_event.start_mark)
+            if isinstance(key, PlainScalar):
+                key = key.text  # `2024:` as a key is its text; keys are never numbers here
             if not isinstance(key, str):
                 self.fail(key_event, "a key must be plain text")
                 self.compose_node((*path, "\0value"), depth + 1)
@@ -217,7 +220,8 @@ class _Composer:
                 self.fail(key_event, f"duplicate key `{key}` (first on line {first})")
                 self.compose_node((*path, "\0value"), depth + 1)
                 continue
-            self.parsed.keys[(*path, key)] = key_position
+            value_path = (*path, key)
+            self.parsed.keys[value_path] = key_position
             value, value_size = self.compose_node((*path, key), depth + 1)
             mapping[key] = value
             size += value_size
