@@ -35,7 +35,7 @@ def report(
     *,
     out: Output,
 ) -> None:
-    """One report for CI: positions, recent shifts, gaps and a timeline picture.
+    """One report for CI: where each side stands, a chart per issue that moved, the shifts, the gaps.
 
     Markdown by default, ready for $GITHUB_STEP_SUMMARY or a pull-request comment.
     --format html writes one self-contained page (inline style and charts, a
