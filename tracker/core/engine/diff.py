@@ -101,6 +101,7 @@ class _Paths:
         self.rung_of: dict[str, dict[str, tuple[str, int]]] = {}  # party -> active id -> (issue, rung)
         self.counts: dict[tuple[str, str], dict[int, int]] = {}  # (party, issue) -> rung -> active ids there
         self.latest: dict[tuple[str, str], dict[str, int]] = {}  # (party, issue) -> id -> rung, last stated last
+        self.newest: dict[tuple[str, str], int | None] = {}  # (party, issue) -> rung of the last stated
 
     def observe(self, state: PartyState, placed: Placed, citation: Citation) -> None:
         if self.window is not None and self.window(placed):
@@ -126,6 +127,7 @@ class _Paths:
         """Update the rung counts for the ids a statement touched; the issues it touched."""
         statement = placed.statement
         ids = [condition.id for condition in statement.conditions]
+        stated = set(ids)
         ids += [old for condition in statement.conditions for old in condition.replaces]
         ids += statement.withdraws
         known = self.rung_of.setdefault(state.party, {})
@@ -139,10 +141,12 @@ class _Paths:
                 new = (condition.issue, rung) if rung is not None else None
             elif cid in state.held:
                 issues.add(state.held[cid].condition.issue)
-            if old is not None:
-                self.latest[(state.party, old[0])].pop(cid, None)
-            if new is not None:  # stated again or first: the most recent now
-                self.latest.setdefault((state.party, new[0]), {})[cid] = new[1]
+            if old is not None and (new is None or new[0] != old[0] or cid in stated):
+                self._forget(state.party, old[0], cid)
+            if new is not None and cid in stated:  # stated again or first: the most recent now
+                key = (state.party, new[0])
+                self.latest.setdefault(key, {})[cid] = new[1]
+                self.newest[key] = new[1]
             if old == new:
                 continue
             if old is not None:
@@ -158,6 +162,13 @@ class _Paths:
                 known[cid] = new
         return issues
 
+    def _forget(self, party: str, issue: str, cid: str) -> None:
+        key = (party, issue)
+        latest = self.latest[key]
+        latest.pop(cid, None)
+        # The newest rung only changes when the newest condition goes: rarely a scan.
+        self.newest[key] = next(reversed(latest.values()), None)
+
     def _stance(self, state: PartyState, party: Party | None, issue: str) -> Stance | None:
         counts = self.counts.get((state.party, issue))
         if not counts:
@@ -167,7 +178,9 @@ class _Paths:
         if pole is not None:
             ask = high if pole is Pole.LAST else low
         else:  # the most recently stated rung
-            ask = next(reversed(self.latest[(state.party, issue)].values()))
+            newest = self.newest[(state.party, issue)]
+            assert newest is not None  # counts hold a rung, so some active condition is the newest
+            ask = newest
         ids = self.level_ids[issue]
         return Stance(ask, low, high, ids[ask], ids[low], ids[high])
 

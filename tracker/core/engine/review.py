@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import combinations
 
 from tracker.core.dataset import Dataset, Placed
 from tracker.core.dates import PartialDate
 from tracker.core.engine.citations import cite
 from tracker.core.engine.classify import changes
-from tracker.core.engine.compare import compare
 from tracker.core.engine.headline import Counterpart, directions, headline, ordered
 from tracker.core.engine.replay import Ladders, PartyState, ladders_of, replay, said_by
 from tracker.core.engine.results import (
     Change,
-    Comparison,
     EditKind,
     GapShift,
     IssueDiff,
@@ -23,7 +22,7 @@ from tracker.core.engine.results import (
     StatementEdit,
     Trend,
 )
-from tracker.core.engine.stance import stance_of
+from tracker.core.engine.stance import gap, stance_of, stances
 from tracker.core.model import Issue, Party, Pole
 
 _EMPTY = Dataset(files=())
@@ -44,6 +43,8 @@ def review(
     if problems[0] or problems[1]:
         return Review(labels[0], labels[1], at, problems[0], problems[1])
     old, new = base or _EMPTY, head or _EMPTY
+    counts = said_by(at)
+    before, after = replay(old, counts, False), replay(new, counts, False)
     return Review(
         base=labels[0],
         head=labels[1],
@@ -51,8 +52,8 @@ def review(
         base_problems=(),
         head_problems=(),
         edits=tuple(_edits(old, new)),
-        shifts=tuple(_shifts(old, new, at)),
-        gaps=tuple(_gap_shifts(_everyone(old, at), _everyone(new, at))),
+        shifts=tuple(_shifts(old, new, before, after)),
+        gaps=tuple(_gap_shifts(_gaps(old, before), _gaps(new, after))),
     )
 
 
@@ -108,10 +109,10 @@ def _edited(old: Placed, new: Placed, dataset: Dataset) -> StatementEdit | None:
     )
 
 
-def _shifts(old: Dataset, new: Dataset, at: PartialDate) -> Iterable[PartyShift]:
-    """Each party's conditions at `at` in the two versions, through the one classifier."""
-    counts = said_by(at)
-    before, after = replay(old, counts, False), replay(new, counts, False)
+def _shifts(
+    old: Dataset, new: Dataset, before: dict[str, PartyState], after: dict[str, PartyState]
+) -> Iterable[PartyShift]:
+    """Each party's conditions in the two versions' states, through the one classifier."""
     ladders = ladders_of(new)
     parties: dict[str, Party] = {p.id: p for p in old.parties} | {p.id: p for p in new.parties}
     poles = {p.pole: p for p in reversed(new.parties) if p.pole is not None}
@@ -160,8 +161,7 @@ def _issue_shift(
     )
 
 
-def _gap_shifts(old: Comparison | None, new: Comparison | None) -> Iterable[GapShift]:
-    before, after = _gaps(old), _gaps(new)
+def _gap_shifts(before: dict[tuple[str, str, str], int], after: dict[tuple[str, str, str], int]) -> Iterable[GapShift]:
     for key in list(after) + [k for k in before if k not in after]:
         was, now = before.get(key), after.get(key)
         if was == now:
@@ -172,14 +172,16 @@ def _gap_shifts(old: Comparison | None, new: Comparison | None) -> Iterable[GapS
         yield GapShift(key[0], key[1], key[2], was, now, trend)
 
 
-def _gaps(comparison: Comparison | None) -> dict[tuple[str, str, str], int | None]:
-    found: dict[tuple[str, str, str], int | None] = {}
-    for gap in comparison.gaps if comparison else ():
-        a, b = sorted((gap.party_a, gap.party_b))
-        found[(gap.issue, a, b)] = gap.distance
+def _gaps(dataset: Dataset, states: dict[str, PartyState]) -> dict[tuple[str, str, str], int]:
+    """(issue, party, party) -> the gap between their asks, for pairs that both hold a stance."""
+    ladders = ladders_of(dataset)
+    held = {party.id: stances(states[party.id], party, ladders) for party in dataset.parties if party.id in states}
+    found = {}
+    for issue in dataset.issues:
+        if not issue.ladder:
+            continue
+        for a, b in combinations(sorted(held), 2):
+            distance = gap(held[a].get(issue.id), held[b].get(issue.id))
+            if distance is not None:
+                found[(issue.id, a, b)] = distance
     return found
-
-
-def _everyone(dataset: Dataset, at: PartialDate) -> Comparison | None:
-    """Every party's position and every gap, from one replay of the dataset."""
-    return compare(dataset, [p.id for p in dataset.parties], at) if dataset.parties else None
