@@ -31,6 +31,14 @@ def synthetic_dataset(statements: int, seed: int) -> Dataset:
     for index, party in enumerate(parties):
         if index % 3:
             party["pole"] = "first" if index % 3 == 1 else "last"
+    items = content["statements"]
+    assert isinstance(items, list)
+    for index, statement in enumerate(items[::7]):
+        # Two conditions on one issue in one statement: for a party without a pole, the later one is the ask.
+        leveled = [c for c in statement["conditions"] if "level" in c and "replaces" not in c]
+        if leveled:
+            extra = dict(leveled[0], id=f"{leveled[0]['id']}-also-{index}", level=leveled[0]["level"][:-1] + "0")
+            statement["conditions"].append(extra)
     return Dataset(files=(("synthetic.yaml", validate_records(content)),))
 
 

@@ -125,39 +125,42 @@ class _Paths:
 
     def _recount(self, state: PartyState, placed: Placed) -> set[str]:
         """Update the rung counts for the ids a statement touched; the issues it touched."""
-        statement = placed.statement
-        ids = [condition.id for condition in statement.conditions]
-        stated = set(ids)
-        ids += [old for condition in statement.conditions for old in condition.replaces]
-        ids += statement.withdraws
-        known = self.rung_of.setdefault(state.party, {})
+        # Once per statement and signer on every diff: names bound locally, one pass.
+        statement, party = placed.statement, state.party
+        active, held, ladders = state.active, state.held, self.ladders
+        known = self.rung_of.setdefault(party, {})
+        all_counts, latest, newest = self.counts, self.latest, self.newest
+        in_order = [condition.id for condition in statement.conditions]  # the last stated is the newest
+        stated = set(in_order)
         issues = {condition.issue for condition in statement.conditions}
-        for cid in ids:
+        ended = [old for condition in statement.conditions for old in condition.replaces]
+        for cid in (*in_order, *ended, *statement.withdraws):
             old = known.get(cid)
             new = None
-            if cid in state.active:
-                condition = state.held[cid].condition
-                rung = self.ladders.get(condition.issue, {}).get(condition.level or "")
-                new = (condition.issue, rung) if rung is not None else None
-            elif cid in state.held:
-                issues.add(state.held[cid].condition.issue)
+            if cid in active:
+                condition = held[cid].condition
+                rung = ladders.get(condition.issue, {}).get(condition.level or "")
+                if rung is not None:
+                    new = (condition.issue, rung)
+            elif cid in held:
+                issues.add(held[cid].condition.issue)
             if old is not None and (new is None or new[0] != old[0] or cid in stated):
-                self._forget(state.party, old[0], cid)
+                self._forget(party, old[0], cid)
             if new is not None and cid in stated:  # stated again or first: the most recent now
-                key = (state.party, new[0])
-                self.latest.setdefault(key, {})[cid] = new[1]
-                self.newest[key] = new[1]
+                key = (party, new[0])
+                latest.setdefault(key, {})[cid] = new[1]
+                newest[key] = new[1]
             if old == new:
                 continue
             if old is not None:
-                counts = self.counts[(state.party, old[0])]
+                counts = all_counts[(party, old[0])]
                 counts[old[1]] -= 1
                 if not counts[old[1]]:
                     del counts[old[1]]
                 del known[cid]
                 issues.add(old[0])
             if new is not None:
-                counts = self.counts.setdefault((state.party, new[0]), {})
+                counts = all_counts.setdefault((party, new[0]), {})
                 counts[new[1]] = counts.get(new[1], 0) + 1
                 known[cid] = new
         return issues
