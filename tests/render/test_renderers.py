@@ -207,6 +207,6 @@ def test_terminal_never_interprets_markup_or_escapes(dataset: Dataset) -> None:
 
 
 def test_terminal_shows_control_characters_as_escapes() -> None:
-    from tracker.render.terminal import plain
+    from tracker.render.terminal_text import plain
 
     assert plain("a\x1b[31mb\x07").plain == "a\\u001b[31mb\\u0007"

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from tracker.core.engine.chart import Chart
 from tracker.render.chart_common import claim_words, move_lines, one_line, party_names, rung_number
-from tracker.render.markdown import md_source, md_table, md_text
+from tracker.render.markdown_text import md_source, md_table, md_text
 
 MAX_PERIODS = 18
 WIDTH, HEIGHT = 960, 500
