@@ -85,3 +85,64 @@ def test_russia_nato_shift_is_visible_in_the_diff(shipped: Dataset) -> None:
     disputed = {c.id for report in russia.disputed for c in report.conditions}
     changed = {side.condition.id for c in nato.changes for side in (c.before, c.after) if side is not None}
     assert disputed and not disputed & changed
+
+
+def test_report_never_calls_a_move_softer_when_a_harder_condition_was_only_added(shipped: Dataset) -> None:
+    """The old rule's defect: a harder demand added, a milder one mentioned last, read as a climb-down."""
+    from tracker.core.engine.report import report
+    from tracker.core.engine.results import ChangeKind, Shift
+    from tracker.core.model import Pole
+
+    recent = report(shipped, None, PartialDate.parse("2025-01")).recent
+    checked = 0
+    for party_diff in recent.parties:
+        pole = party_diff.party.pole
+        for issue_diff in party_diff.issues:
+            headline = issue_diff.headline
+            if pole is None or headline is None or headline.shift is not Shift.SOFTER or headline.before is None:
+                continue
+            checked += 1
+            toward = 1 if pole is Pole.LAST else -1
+            harder_added = any(
+                change.kind is ChangeKind.ADDED
+                and change.after is not None
+                and change.after.level_index is not None
+                and (change.after.level_index - headline.before.ask) * toward > 0
+                for change in issue_diff.changes
+            )
+            gave_up = any(change.kind in (ChangeKind.REPLACED, ChangeKind.DROPPED) for change in issue_diff.changes)
+            assert gave_up or not harder_added, (party_diff.party.id, issue_diff.issue.id)
+    assert checked  # the shipped window has softer moves to check
+
+
+@pytest.mark.parametrize("window", [[], ["--from", "2022-03-01", "--to", "2025-07-01"]])
+def test_the_showcase_headline_in_every_format(window: list[str]) -> None:
+    """`tracker diff russia --issue nato` (with and without dates): the story, never "steady"."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from tracker.cli.app import app
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(
+            app, ["diff", "russia", "--issue", "nato", *window, "-d", str(REPO / "positions.yaml"), *args]
+        )
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    for text in (run("--color", "never"), run("--format", "markdown")):
+        head = text[: text.index("Gap to Ukraine")]
+        assert "3 rungs harder since 2022-04-15" in head
+        assert (
+            "“Neutral Ukraine with guarantees” (2022-04-15)" in head
+            or "“Neutral Ukraine with guarantees” \\(2022-04-15\\)" in head
+        )
+        assert "“NATO posture rolled back to 1997”" in head
+        assert "Last moved by Sergei Ryabkov" in text and "TASS via news-pravda.com, 2025-06-09" in text
+        assert "steady" not in head
+    headline = json.loads(run("--format", "json"))["data"]["parties"][0]["issues"][0]["headline"]
+    assert (headline["shift"], headline["rungs"], headline["counterpart"]["id"]) == ("harder", 3, "ukraine")
+    assert headline["turn"]["stance"]["ask_level"] == "ukraine-neutral-with-guarantees"
+    assert (headline["moved_by"]["publisher"], headline["moved_by"]["date"]) == ("TASS", "2025-06-09")
+    assert headline["gap_after"] is not None
