@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +18,9 @@ from tracker.starter import conflict_id, pre_commit_text, workflow_text
 
 
 @pytest.fixture
-def inside(tmp_path: Path) -> Iterator[Path]:
-    here = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(here)
+def inside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def run(*args: str) -> tuple[int, str, str]:
