@@ -67,3 +67,12 @@ def test_export_has_via_columns(dataset: Dataset) -> None:
     )
     assert by_id["plain"]["source_via_publisher"] is None
     assert by_id["bare"]["corrections"][0]["via"] == BARE["via"]
+
+
+def test_html_links_the_original_and_the_copy_separately(dataset: Dataset) -> None:
+    from tracker.cli.report_html_cmd import html_report
+
+    text = html_report(dataset, d("2022-12"), d("2022"))
+    original = '<a href="https://tass.com/1" rel="noopener noreferrer nofollow">TASS</a>'
+    copy = '<a href="https://mirror.example/46076" rel="noopener noreferrer nofollow">mirror | &lt;b&gt;m&lt;/b&gt;</a>'
+    assert f"{original} via {copy}" in text

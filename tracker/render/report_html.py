@@ -54,14 +54,6 @@ a { color: #0645ad; }
 }
 """.strip()
 _URL = re.compile(r"https?://[^\s<>\"`]+")  # quotes and & are escaped when written
-_VERBS = {
-    Shift.HARDER: "hardened",
-    Shift.SOFTER: "softened",
-    Shift.STEADY: "held",
-    Shift.MOVED: "moved",
-    Shift.FIRST_STATED: "first stated a stance",
-    Shift.NO_LONGER_STATED: "no longer states a stance",
-}
 
 
 def _h(text: str) -> str:
@@ -79,8 +71,9 @@ def _cite(citation: Citation) -> str:
     speaker = f"{_h(citation.speaker)}, " if citation.speaker else ""
     flag = ", <strong>disputed</strong>" if citation.disputed else ""
     title = f" “{_h(citation.title)}”" if citation.title else ""
+    via = f" via {_link(citation.via.publisher, citation.via.url)}" if citation.via else ""  # the copy read
     return (
-        f'<span class="cite">{speaker}{_link(citation.publisher, citation.url)}{title}, '
+        f'<span class="cite">{speaker}{_link(citation.publisher, citation.url)}{via}{title}, '
         f"{citation.date} ({citation.basis.value}{flag})</span>"
     )
 
