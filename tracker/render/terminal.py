@@ -122,41 +122,35 @@ def _stance_note(issue_position: IssuePosition) -> Text:
     return plain(f": asks {stance_words(issue_position.issue, issue_position.stance)}", "cyan")
 
 
-def comparison_tables(comparison: Comparison) -> list[Block]:
-    matrix = Table(title=f"Asks as of {comparison.at}", title_justify="left")
-    matrix.add_column("issue")
-    for party in comparison.parties:
-        matrix.add_column(inert(party.name))
-    by_issue = [{i.issue.id: i for i in position.issues} for position in comparison.positions]
+def comparison_lines(comparison: Comparison) -> list[Line]:
+    """Per issue, the parties that hold a stance and their asks; then the gaps. Readable at 80 columns."""
+    by_party = [(p.party, {row.issue.id: row for row in p.issues}) for p in comparison.positions]
+    lines = [Line(Text(f"Asks as of {comparison.at}", style="bold underline"))]
+    unladdered = []
     for issue in comparison.issues:
-        cells = [plain(issue.title, "bold")]
-        for table in by_issue:
-            cell = table.get(issue.id)
-            if cell is None or not cell.stated:
-                cells.append(Text("—", style="dim"))
-            elif cell.stance is not None:
-                cells.append(plain(stance_words(issue, cell.stance)))
-            else:
-                cells.append(Text(f"{len(cell.conditions)} condition(s)"))
-        matrix.add_row(*cells)
-    blocks: list[Block] = [matrix]
+        rows = [(party, table[issue.id]) for party, table in by_party if issue.id in table and table[issue.id].stated]
+        held = [(party, row.stance) for party, row in rows if row.stance is not None]
+        if held:
+            lines.append(Line(plain(issue.title, "bold")))
+            lines += [Line(plain(f"  {party.name}: "), plain(stance_words(issue, stance))) for party, stance in held]
+        others = [party.name for party, row in rows if row.stance is None]
+        if others:
+            unladdered.append(f"{issue.title}: {', '.join(others)}")
+    if unladdered:
+        lines.append(Line(Text("Stated conditions without a rung", style="bold")))
+        lines += [Line("  ", plain(entry)) for entry in unladdered]
     if comparison.gaps:
         since = f"then = {comparison.since}" if comparison.since else "no start date given"
-        gaps = Table(title=f"Gaps between asks, in rungs ({since})", title_justify="left")
-        for column in ("issue", "parties", "then", "now", "trend"):
-            gaps.add_column(column)
+        lines.append(Line(Text(f"Gaps between asks, in rungs ({since})", style="bold underline")))
         names = {party.id: party.name for party in comparison.parties}
         titles = {issue.id: issue.title for issue in comparison.issues}
         for gap in comparison.gaps:
-            gaps.add_row(
-                plain(titles.get(gap.issue, gap.issue), "bold"),
-                plain(f"{names.get(gap.party_a, gap.party_a)} ↔ {names.get(gap.party_b, gap.party_b)}"),
-                "—" if gap.distance_since is None else str(gap.distance_since),
-                "—" if gap.distance is None else str(gap.distance),
-                gap.trend.value if gap.trend else "—",
-            )
-        blocks.append(gaps)
-    return blocks
+            then = "—" if gap.distance_since is None else str(gap.distance_since)
+            now = "—" if gap.distance is None else str(gap.distance)
+            trend = f", {gap.trend.value}" if gap.trend else ""
+            pair = f"{names.get(gap.party_a, gap.party_a)} ↔ {names.get(gap.party_b, gap.party_b)}"
+            lines.append(Line("  ", plain(f"{titles.get(gap.issue, gap.issue)}, {pair}: {then} → {now}{trend}")))
+    return lines
 
 
 def timeline_lines(timeline: Timeline) -> list[Line]:
@@ -329,7 +323,7 @@ class TerminalRenderer(Renderer):
         return self._to_text(*diff_lines(result))
 
     def comparison(self, comparison: Comparison) -> str:
-        return self._to_text(*comparison_tables(comparison))
+        return self._to_text(*comparison_lines(comparison))
 
     def timeline(self, timeline: Timeline) -> str:
         return self._to_text(*timeline_lines(timeline))
@@ -359,6 +353,6 @@ class TerminalRenderer(Renderer):
     def report(self, report: Report) -> str:
         newest = f" Newest statement: {report.recent.newest}." if report.recent.newest else ""
         blocks: list[Block] = [Line(plain(report.title + "." + newest, "bold"))]
-        blocks += comparison_tables(report.comparison)
+        blocks += comparison_lines(report.comparison)
         blocks += diff_lines(report.recent)
         return self._to_text(*blocks)
