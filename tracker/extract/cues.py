@@ -176,7 +176,10 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ),
     (
         "impossible without",
-        _cue(r"\bimpossible\b[^.;]{0,80}?\b(?:without|until|unless)\b|\bwithout\b[^.;]{0,120}?\bimpossible\b"),
+        _cue(
+            r"\bimpossible\b[^.;]{0,80}?\b(?:without|until|unless|as\s+long\s+as|so\s+long\s+as)\b|"
+            r"\bwithout\b[^.;]{0,120}?\bimpossible\b"
+        ),
         "demand",
         "around",
         True,
@@ -218,6 +221,13 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
             r"\b(?:will|would|shall)\s+not\s+(?:hold|sit|negotiate|talk|engage|stop|agree)\b|"
             r"\bno\s+(?:negotiations?|talks|truce|ceasefire|dialogue|peace)\b|\bwill\s+not\s+happen\b|\bwon['’]t\s+happen\b"
         ),
+        "red-line",
+        "after",
+        False,
+    ),
+    (
+        "no chance that",
+        _cue(r"\b(?:no|not\s+any|zero)\s+chance\s+(?:that|of)\b|\bno\s+question\s+of\b"),
         "red-line",
         "after",
         False,
