@@ -792,7 +792,7 @@ def _conditions(vocab: Vocabulary, members: list[_Unit]) -> list[CandidateCondit
     for unit in members:
         sentences = [unit.sentence, *unit.extra_sentences]
         evidence = [s.text for s in sentences]
-        kind = kind_of(unit.cues)
+        kind = kind_of(unit.cues, unit.content)
         stage = stage_of(unit.content)
         labels = list(dict.fromkeys(c.label for c in unit.cues))
         numbers = list(dict.fromkeys(m.group() for m in _NUMBER.finditer(unit.content)))
