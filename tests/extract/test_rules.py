@@ -216,6 +216,17 @@ def test_such_a_demand_takes_its_issue_from_the_sentence_before() -> None:
     assert [c.issue.issue for c in kovac] == ["territory"]
 
 
+def test_a_quotation_after_the_reporters_words_takes_their_issue_not_the_earlier_quotation() -> None:
+    text = (
+        "Headline\n\nMarovian President Anna Kovac spoke on Monday.\n\n“Kestria must release all the prisoners "
+        "it holds. The prisoners must come home,” Kovac said. Kovac also made clear that Kestria must withdraw "
+        "from the Osk valley. “They should make sure nobody of theirs is left there,” she said."
+    )
+    draft = extract_draft(text, fictional())
+    last = next(c for _, c in draft.conditions if any("nobody of theirs" in e for e in c.evidence))
+    assert last.issue.issue == "territory"
+
+
 def test_official_text_keeps_only_the_issuers_party() -> None:
     draft = extract_draft((ARTICLES / "readout.txt").read_text(encoding="utf-8"), fictional())
     assert {s.party for s in draft.statements} == {"marovia"}
