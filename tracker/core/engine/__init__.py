@@ -1,8 +1,12 @@
-"""The position engine: positions, diffs, comparisons and timelines.
+"""The position engine: positions, diffs, comparisons, timelines, charts and texts side by side.
 
 Pure functions from a `Dataset` to the result objects in `results`; no I/O.
 
 Semantics:
+
+- Stances, asks, gaps and the direction of a move: `stance` (docs/format.md,
+  "Stance and gap"); the headline of a move, with its turning point: `headline`;
+  what became of each condition, for `diff` and `review` alike: `classify`.
 
 - A statement counts at date D once its whole date span is over (`date.end <= D.end`),
   but it is *ordered* by its first day, as `Dataset.statements` is: a statement dated
@@ -14,7 +18,8 @@ Semantics:
 - A condition restated after it was withdrawn is `added` in a diff and `new` in the
   timeline; it keeps its original `first_stated`.
 - A replacement chain ending in a withdrawal is `dropped` (citing the withdrawal),
-  with an empty `chain`; `chain` is only filled for `replaced`.
+  with an empty `chain`; `chain` is only filled for `replaced`. A condition
+  replaced by several successors in one statement gives one `replaced` per lineage.
 - `replaced.level_move` is None when the old condition was on another issue: levels
   of different ladders do not compare.
 - A correction's citation has basis `media-report` (it reports on the statement, it
@@ -22,7 +27,8 @@ Semantics:
   publication, else of the statement.
 - The timeline's `since`/`until` keep the statements of the `diff` window for those
   dates; a withdrawal in a joint text is shown with the wording of whichever signer
-  stated the condition.
+  stated the condition. Corrected or disputed statements are always listed, and
+  change nobody's conditions unless `include_disputed`.
 """
 
 from tracker.core.engine.compare import compare

@@ -44,13 +44,9 @@ def stance_of(helds: Iterable[Held], pole: Pole | None, ladders: Ladders) -> Sta
 
 def stances(state: PartyState, party: Party, ladders: Ladders) -> dict[str, Stance]:
     """Issue id -> stance, for every laddered issue the party holds a rung on. O(active)."""
-    by_issue: dict[str, list[Held]] = {}
-    for held in state.active_held():
-        if held.condition.level is not None:
-            by_issue.setdefault(held.condition.issue, []).append(held)
     found = {}
-    for issue, helds in by_issue.items():
-        stance = stance_of(helds, party.pole, ladders)
+    for issue in state.by_issue:
+        stance = stance_of(state.active_on(issue), party.pole, ladders)
         if stance is not None:
             found[issue] = stance
     return found
