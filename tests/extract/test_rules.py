@@ -141,6 +141,29 @@ def test_no_cue(text: str) -> None:
     assert find_cues(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("peace will be impossible as long as the claim stays in the constitution", "impossible without"),
+        ("there is no chance that we will recognise the annexation", "no chance that"),
+        ("It is unacceptable that the ceasefire line becomes a border", "unacceptable"),
+    ],
+)
+def test_round_two_cues(text: str, label: str) -> None:
+    assert label in [c.label for c in find_cues(text)]
+
+
+def test_a_protest_at_present_conduct_is_not_a_red_line() -> None:
+    assert find_cues("It is unacceptable for us that Kestria is using delay tactics in the talks") == []
+
+
+def test_a_refusal_asked_of_the_other_side_is_part_of_the_demand() -> None:
+    asked = "They should amend the constitution so that Kestria would reject any bloc"
+    own = "Kestria must understand that we will never recognise the annexation"
+    assert kind_of(find_cues(asked), asked) == "demand"
+    assert kind_of(find_cues(own), own) == "red-line"
+
+
 def test_stages() -> None:
     assert stage_of("withdrawal is a precondition for any ceasefire") == "precondition"
     assert stage_of("any pause in fighting must not allow Ukraine to regroup") == "ceasefire"
@@ -170,6 +193,38 @@ def test_unnamed_speakers_are_not_extracted() -> None:
         UNNAMED,
         "reporter's characterisation, not a quote (not extracted)",
     }
+
+
+def test_a_possessive_ends_a_name_so_a_later_pronoun_finds_its_person() -> None:
+    text = (
+        "Headline\n\nMarovian President Anna Kovac said Kestria must withdraw from the Osk valley. "
+        "The demand followed Prime Minister Ivo Rask’s January 19 calls for a new constitution. "
+        "Still, he said that peace will be impossible as long as Kestrian troops stay in the valley."
+    )
+    draft = extract_draft(text, fictional())
+    evidence = [e for s in draft.statements if s.party == "marovia" for c in s.conditions for e in c.evidence]
+    assert not any("as long as" in e for e in evidence)
+
+
+def test_such_a_demand_takes_its_issue_from_the_sentence_before() -> None:
+    text = (
+        "Headline\n\nKestria wants Marovia to withdraw from the Osk valley, Kestrian officials say. "
+        "Marovian President Anna Kovac rejects such a demand as unfair."
+    )
+    draft = extract_draft(text, fictional())
+    kovac = [c for s in draft.statements if s.party == "marovia" for c in s.conditions]
+    assert [c.issue.issue for c in kovac] == ["territory"]
+
+
+def test_a_quotation_after_the_reporters_words_takes_their_issue_not_the_earlier_quotation() -> None:
+    text = (
+        "Headline\n\nMarovian President Anna Kovac spoke on Monday.\n\n“Kestria must release all the prisoners "
+        "it holds. The prisoners must come home,” Kovac said. Kovac also made clear that Kestria must withdraw "
+        "from the Osk valley. “They should make sure nobody of theirs is left there,” she said."
+    )
+    draft = extract_draft(text, fictional())
+    last = next(c for _, c in draft.conditions if any("nobody of theirs" in e for e in c.evidence))
+    assert last.issue.issue == "territory"
 
 
 def test_official_text_keeps_only_the_issuers_party() -> None:

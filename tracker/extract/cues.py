@@ -176,7 +176,10 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ),
     (
         "impossible without",
-        _cue(r"\bimpossible\b[^.;]{0,80}?\b(?:without|until|unless)\b|\bwithout\b[^.;]{0,120}?\bimpossible\b"),
+        _cue(
+            r"\bimpossible\b[^.;]{0,80}?\b(?:without|until|unless|as\s+long\s+as|so\s+long\s+as)\b|"
+            r"\bwithout\b[^.;]{0,120}?\bimpossible\b"
+        ),
         "demand",
         "around",
         True,
@@ -210,7 +213,18 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         False,
     ),
     ("red line", _cue(r"\bred\s+lines?\b"), "red-line", "around", False),
-    ("unacceptable", _cue(r"\bunacceptable\b|\bout\s+of\s+the\s+question\b"), "red-line", "around", False),
+    (
+        "unacceptable",
+        # not a protest at what the other side is doing now ("unacceptable that Kestria is
+        # using delay tactics"): that is a complaint, not a condition
+        _cue(
+            r"\bunacceptable\b(?!\s+(?:for|to)?\s*(?:\w+\s+)?that\s+[^.;]{0,40}?\b(?:is|are)\s+(?:still\s+)?\w+ing\b)|"
+            r"\bout\s+of\s+the\s+question\b"
+        ),
+        "red-line",
+        "around",
+        False,
+    ),
     ("rules out", _cue(r"\brul(?:e|es|ed|ing)\s+out\b"), "red-line", "after", False),
     (
         "no talks",
@@ -218,6 +232,13 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
             r"\b(?:will|would|shall)\s+not\s+(?:hold|sit|negotiate|talk|engage|stop|agree)\b|"
             r"\bno\s+(?:negotiations?|talks|truce|ceasefire|dialogue|peace)\b|\bwill\s+not\s+happen\b|\bwon['’]t\s+happen\b"
         ),
+        "red-line",
+        "after",
+        False,
+    ),
+    (
+        "no chance that",
+        _cue(r"\b(?:no|not\s+any|zero)\s+chance\s+(?:that|of)\b|\bno\s+question\s+of\b"),
         "red-line",
         "after",
         False,
@@ -257,12 +278,29 @@ def find_cues(text: str) -> list[Cue]:
     return sorted(found, key=lambda c: c.start)
 
 
-def kind_of(cues: list[Cue]) -> Kind:
-    """An offer if anything offers; a red line if something is ruled out with no condition; else a demand."""
+_ASKED_OF_OTHERS = frozenset({"must", "should", "has to"})
+_FIRST_PERSON = re.compile(r"\b(?:we|I|us|our|my)\b")
+
+
+def kind_of(cues: list[Cue], text: str = "") -> Kind:
+    """An offer if anything offers; a red line if something is ruled out with no condition; else a demand.
+
+    A refusal asked of the other side ("they should amend the constitution so that Kestria
+    would reject any bloc") is part of the demand, unless the speaker turns to their own
+    refusal ("…, and we will never accept").
+    """
     kinds = {c.kind for c in cues}
     if "offer" in kinds:
         return "offer"
     if "red-line" in kinds and not any(c.conditional for c in cues):
+        first = cues[0]
+        if (
+            text
+            and first.label in _ASKED_OF_OTHERS
+            and first.kind == "demand"
+            and not _FIRST_PERSON.search(text[: max(c.start for c in cues)])
+        ):
+            return "demand"
         return "red-line"
     return "demand"
 

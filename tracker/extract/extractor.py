@@ -362,7 +362,7 @@ def _sentence_units(
             f"the outlet's own account of {_party_name(vocab, party)} ({_tidy(attribution.speaker_text)}), "
             "not the party's words: find the party's own words before relying on it"
         )
-    context = _speaker_context(article, sentence) if direct else ""
+    context = _speaker_context(article, sentence) if direct else _antecedent(article, sentence, content)
     guesses: list[tuple[str, list[Cue], str, IssueGuess]] = []
     for clause in clauses:
         clause_cues = find_cues(clause)
@@ -481,14 +481,39 @@ def _focus(content: str, cues: list[Cue]) -> str:
 
 def _speaker_context(article: Article, sentence: Sentence) -> str:
     """The speaker's other words in the same paragraph, for 'this issue', 'that'."""
+    by_index = {other.index: other for other in article.sentences_of(sentence.paragraph)}
     parts = []
-    for other in article.sentences_of(sentence.paragraph):
-        if other.index != sentence.index and abs(other.index - sentence.index) <= 2:
-            parts.append(_speech_in(article, other))
-        elif abs(other.index - sentence.index) == 1:
-            # the reporter's sentence that introduces the quotation names its subject
-            parts.append(other.text)
+    for step in (-1, 1):
+        for distance in (1, 2):
+            other = by_index.get(sentence.index + step * distance)
+            if other is None:
+                break
+            speech = _speech_in(article, other)
+            if speech:
+                parts.append(speech)
+                continue
+            if distance == 1:
+                # the reporter's sentence next to the quotation names its subject; it also
+                # ends the passage: a quotation beyond it is another utterance
+                parts.append(other.text)
+            break
     return " ".join(parts)
+
+
+_ANAPHOR = re.compile(
+    r"\b(?:such\s+(?:a\s+)?|this\s+|that\s+|these\s+|those\s+)"
+    r"(?:demands?|conditions?|proposals?|plans?|ideas?|offers?|requests?|requirements?|scenarios?|ultimatums?)\b",
+    re.IGNORECASE,
+)
+
+
+def _antecedent(article: Article, sentence: Sentence, content: str) -> str:
+    """The sentence before a reported clause that points back to it ("considers such a
+    demand unfair"): what the demand is about is said there."""
+    if not _ANAPHOR.search(content) or sentence.index == 0:
+        return ""
+    before = article.sentences[sentence.index - 1]
+    return before.text if before.paragraph == sentence.paragraph else ""
 
 
 # --- grouping ----------------------------------------------------------------------------
@@ -503,10 +528,24 @@ def _passage_issues(article: Article, vocab: Vocabulary, units: list[_Unit]) -> 
     for unit in units:
         if unit.voice is not Voice.DIRECT or unit.issue.own >= STRONG:
             continue
-        speech = " ".join(_speech_in(article, s) for s in article.sentences_of(unit.sentence.paragraph))
+        speech = " ".join(_speech_in(article, s) for s in _quoted_run(article, unit.sentence))
         passage = guess_issue(vocab, speech, "", "")
         if passage.issue is not None and passage.issue != unit.issue.issue:
             unit.issue = guess_issue(vocab, f"{unit.focus} {speech}", unit.content, "")
+
+
+def _quoted_run(article: Article, sentence: Sentence) -> list[Sentence]:
+    """The sentences of the paragraph quoted without a break around `sentence`: a sentence
+    in the reporter's own words between two quotations ends one utterance."""
+    run: list[Sentence] = []
+    for other in article.sentences_of(sentence.paragraph):
+        if other.index < sentence.index and not _speech_in(article, other):
+            run = []
+        elif other.index > sentence.index and not _speech_in(article, other):
+            break
+        else:
+            run.append(other)
+    return run
 
 
 def _fold_paraphrases(units: list[_Unit], draft: Draft) -> list[_Unit]:
@@ -753,7 +792,7 @@ def _conditions(vocab: Vocabulary, members: list[_Unit]) -> list[CandidateCondit
     for unit in members:
         sentences = [unit.sentence, *unit.extra_sentences]
         evidence = [s.text for s in sentences]
-        kind = kind_of(unit.cues)
+        kind = kind_of(unit.cues, unit.content)
         stage = stage_of(unit.content)
         labels = list(dict.fromkeys(c.label for c in unit.cues))
         numbers = list(dict.fromkeys(m.group() for m in _NUMBER.finditer(unit.content)))

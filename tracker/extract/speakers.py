@@ -325,6 +325,10 @@ def _runs(text: str, offset: int) -> list[list[tuple[int, int, str]]]:
         capital = word[:1].isupper() or particle
         if capital and (adjacent or not current):
             current.append((offset + start, offset + start + len(word), word))
+            if re.search(r"['’]s$", word):
+                # a possessive ends the name: "Nikol Pashinian’s January 19 calls"
+                runs.append(current)
+                current = []
         else:
             if current:
                 runs.append(current)
