@@ -6,6 +6,8 @@ inert, are in `markdown_text`.
 
 from __future__ import annotations
 
+import calendar
+
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
 from tracker.core.engine.results import (
@@ -196,19 +198,28 @@ def _comparison_markdown(comparison: Comparison) -> str:
     )
 
 
-def _timeline_rows(timeline: Timeline) -> list[list[str]]:
-    rows = []
+def _timeline_items(timeline: Timeline) -> str:
+    """Statements grouped by month, in words: who, from which source, what each did, on which rung."""
+    parts: list[str] = []
+    period = None
     for event in timeline.events:
-        what = "<br>".join(f"{e.what}: {md_text(e.text)} ({md_code(e.condition_id)})" for e in event.events)
-        if event.corrections:
-            what += "<br>" + "<br>".join(
-                f"**{n.kind.value}**: {md_text(n.text)} ({md_correction_source(n)})" for n in event.corrections
-            )
+        when = event.citation.date
+        heading = f"{calendar.month_name[when.month]} {when.year}" if when.month else str(when.year)
+        if heading != period:
+            parts.append(f"\n**{heading}**\n\n")
+            period = heading
+        who = ", ".join(event.party_names or event.party_ids)
         flag = " · **corrected report**" if event.citation.disputed else ""
-        rows.append(
-            [str(event.citation.date), md_text(", ".join(event.party_ids)) + flag, what, md_citation(event.citation)]
-        )
-    return rows
+        parts.append(f"- {when} · **{md_text(who)}**{flag} — {md_citation(event.citation)}\n")
+        for item in event.events:
+            rung = f" at “{md_text(item.level_title)}”" if item.level_title else ""
+            on = md_text(item.issue_title or item.issue)
+            parts.append(f"  - {item.what} on {on}{rung}: {md_text(item.text)} ({md_code(item.condition_id)})\n")
+        parts += [
+            f"  - **{note.kind.value}**: {md_text(note.text)} ({md_correction_source(note)})\n"
+            for note in event.corrections
+        ]
+    return "".join(parts).lstrip("\n")
 
 
 def _timeline_markdown(timeline: Timeline) -> str:
@@ -224,8 +235,7 @@ def _timeline_markdown(timeline: Timeline) -> str:
     head = f"## Timeline{(' — ' + scope) if scope else ''}\n\n"
     if not timeline.events:
         return head + "No statements.\n"
-    table = md_table(["date", "parties", "what", "source"], _timeline_rows(timeline))
-    return head + md_details(f"All {len(timeline.events)} statements", table)
+    return head + md_details(f"All {len(timeline.events)} statements, by month", _timeline_items(timeline))
 
 
 def _charts_markdown(report: Report) -> str:

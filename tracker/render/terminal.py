@@ -160,11 +160,16 @@ def timeline_lines(timeline: Timeline) -> list[Line]:
         lines.append(
             Line(
                 Text(f"{event.citation.date}  ", "bold"),
-                Text.assemble(plain(", ".join(event.party_ids), "bold"), (flag, "yellow"), " — ", cite(event.citation)),
+                Text.assemble(
+                    plain(", ".join(event.party_names or event.party_ids), "bold"),
+                    (flag, "yellow"),
+                    " — ",
+                    cite(event.citation),
+                ),
             )
         )
         for item in event.events:
-            level = f" [{item.level}]" if item.level else ""
+            level = f" [“{item.level_title}”]" if item.level_title else f" [{item.level}]" if item.level else ""
             lines.append(
                 Line(
                     f"    {item.what:<10} ",

@@ -236,6 +236,8 @@ class ConditionEvent(msgspec.Struct, frozen=True):
     text: str  # the condition's text (for withdrawn: its last wording)
     level: str | None = None
     replaces: tuple[str, ...] = ()
+    issue_title: str = ""  # words for a reader: the issue's title and the rung's
+    level_title: str | None = None
 
 
 class TimelineEvent(msgspec.Struct, frozen=True):
@@ -243,6 +245,7 @@ class TimelineEvent(msgspec.Struct, frozen=True):
     party_ids: tuple[str, ...]
     events: tuple[ConditionEvent, ...]
     corrections: tuple[CorrectionNote, ...] = ()
+    party_names: tuple[str, ...] = ()
 
 
 class Timeline(msgspec.Struct, frozen=True):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from tracker.core.dataset import Dataset, Placed
 from tracker.core.dates import PartialDate
 from tracker.core.engine.citations import cite, correction_notes
@@ -74,9 +76,24 @@ def _event(
     return TimelineEvent(
         citation=citation,
         party_ids=placed.parties,
-        events=tuple(event for event in found if issue_id in (None, event.issue)),
+        events=tuple(_in_words(dataset, event) for event in found if issue_id in (None, event.issue)),
         corrections=correction_notes(dataset, placed),
+        party_names=tuple(_name(dataset, party) for party in placed.parties),
     )
+
+
+def _in_words(dataset: Dataset, event: ConditionEvent) -> ConditionEvent:
+    issue = dataset.issues_by_id.get(event.issue)
+    if issue is None:
+        return event
+    titles = {level.id: level.title for level in issue.ladder}
+    level_title = titles.get(event.level) if event.level else None
+    return msgspec.structs.replace(event, issue_title=issue.title, level_title=level_title)
+
+
+def _name(dataset: Dataset, party: str) -> str:
+    found = dataset.parties_by_id.get(party)
+    return found.name if found else party
 
 
 def _condition_event(condition: Condition, state: PartyState) -> ConditionEvent:
