@@ -89,6 +89,10 @@ def test_reversed_windows_are_usage_errors_naming_the_options(data: Path) -> Non
         (("compare", "--from", "2025", "--at", "2024"), "--from 2025 is after --at 2024"),
         (("report", "--from", "2025", "--at", "2024"), "--from 2025 is after --at 2024"),
         (("timeline", "--from", "2025", "--to", "2024"), "--from 2025 is after --to 2024"),
+        (
+            ("diff", "--from", "2030"),
+            "--from 2030 is after the newest statement (2025-06-09), where --to ends by default",
+        ),
     ):
         code, out, err = run(*args, "-d", str(data))
         assert (code, out) == (2, "")

@@ -20,6 +20,7 @@ from tracker.cli.options import (
     replaced,
     to_option,
 )
+from tracker.cli.output import fail
 
 PartyArgument = Annotated[
     str, typer.Argument(help="Party (id, name or alias, any case).", show_default=False, autocompletion=complete_party)
@@ -84,9 +85,13 @@ def diff(
     Example:  tracker diff russia --from 2022-03-01 --to 2025-07-01 --issue nato
     """
     from tracker.core.engine.diff import diff as compute_diff
+    from tracker.core.engine.diff import newest_date
 
     dataset = load(out.data)
     check_window(start, end, "--from", "--to")
+    newest = newest_date(dataset)
+    if start is not None and end is None and newest is not None and start.start > newest.end:
+        fail(f"--from {start} is after the newest statement ({newest}), where --to ends by default")
     if end is None and start is None and not dataset.statements:
         end = _today()  # a new dataset: "nothing shifted, to today", not to a placeholder year
     result = compute_diff(
@@ -138,7 +143,6 @@ def compare(
       tracker compare -s us-2025-11-20-28-point-plan -s eur-2025-11-23-e3-counterproposal -s jt-2022-04-15-draft-treaty
     """
     if statements:
-        from tracker.cli.output import fail
         from tracker.core.engine.lookup import LookupFailed
         from tracker.core.engine.texts import compare_texts
 
