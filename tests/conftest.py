@@ -18,6 +18,17 @@ REPO = Path(__file__).resolve().parent.parent
 # The news article the project started from, copied from the design material (see its README).
 SEED_ARTICLE = REPO / "tests" / "data" / "seed" / "ryabkov-nato-baltics-article.txt"
 
+# Every command that reads the dataset and renders it, as the walls are tested on each.
+REPORTING_COMMANDS = [
+    ["show", "russia"],
+    ["diff"],
+    ["compare"],
+    ["timeline"],
+    ["parties"],
+    ["issues"],
+    ["report", "--from", "2022-01"],
+]
+
 MINIMAL = """\
 # A small but complete dataset.
 schema: 1

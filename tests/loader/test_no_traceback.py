@@ -18,7 +18,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, REPORTING_COMMANDS
 from tracker.cli.app import app
 from tracker.core.errors import WindowReversed
 
@@ -53,15 +53,7 @@ def no_exception(result: Result, what: str) -> None:
 BASE = yaml.safe_load(MINIMAL)
 CASES = [(path, value) for path in paths(BASE) for value in WRONG_VALUES]
 FORMATS = ("terminal", "markdown", "json")
-COMMANDS = [
-    ["show", "russia"],
-    ["diff"],
-    ["compare"],
-    ["timeline"],
-    ["parties"],
-    ["issues"],
-    ["report", "--from", "2022-01"],
-]
+COMMANDS = REPORTING_COMMANDS
 
 
 @pytest.fixture(autouse=True)

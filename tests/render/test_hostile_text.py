@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, REPORTING_COMMANDS
 from tracker.cli.app import app
 from tracker.core.text import csv_cell, inert, json_safe, no_commands
 from tracker.render.markdown import fit, md_link, md_text
@@ -38,15 +38,7 @@ HOSTILE = (
     .replace("    name: Russia\n", "    name: \"=cmd|' /C calc'!A0\"\n")
 )
 
-COMMANDS = [
-    ["show", "russia"],
-    ["diff"],
-    ["compare"],
-    ["timeline"],
-    ["parties"],
-    ["issues"],
-    ["report", "--from", "2022-01"],
-]
+COMMANDS = REPORTING_COMMANDS
 FORMATS = ["terminal", "markdown", "json"]
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
 

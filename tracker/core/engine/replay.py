@@ -88,9 +88,6 @@ class PartyState(msgspec.Struct):
         for old in statement.withdraws:
             self._end(old, citation, None)
 
-    def active_held(self) -> Iterator[Held]:
-        return (self.held[cid] for cid in self.active)
-
     def active_on(self, issue: str) -> Iterator[Held]:
         return (self.held[cid] for cid in self.by_issue.get(issue, ()))
 
@@ -176,13 +173,3 @@ def active_condition(held: Held, party: str, ladders: Ladders) -> ActiveConditio
         last_stated=held.last_stated,
         level_index=level_index(ladders, held.condition),
     )
-
-
-def issue_levels(state: PartyState) -> dict[str, Condition]:
-    """Per issue, the most recently stated active condition that has a level. O(active)."""
-    latest: dict[str, Held] = {}
-    for held in state.active_held():
-        issue = held.condition.issue
-        if held.condition.level is not None and (issue not in latest or held.seq > latest[issue].seq):
-            latest[issue] = held
-    return {issue: held.condition for issue, held in latest.items()}
