@@ -64,3 +64,24 @@ def test_the_documented_figures_are_the_computed_ones() -> None:
     assert begin in doc and end in doc
     shown = doc[doc.index(begin) + len(begin) : doc.index(end)]
     assert shown == table(tallies())
+
+
+def test_the_holdout_is_new_and_well_formed() -> None:
+    """Held-out articles are not already in the corpus or the shape excerpts, quote their
+    own text, and name parties and issues of their dataset."""
+    import datetime
+
+    from tests.extract.real.corpus import REAL
+    from tests.extract.real.holdout_set import HOLDOUT
+
+    seen = {a.url for a in CORPUS} | {a.name for a in CORPUS}
+    seen |= set((REAL / "shapes" / "SOURCES.md").read_text(encoding="utf-8").split())
+    for article in HOLDOUT:
+        assert article.split == "holdout" and article.url not in seen and article.name not in seen
+        seen |= {article.url, article.name}
+        text = _squash(article.path.read_text(encoding="utf-8"))
+        dataset = load_dataset(article.dataset, today=datetime.date.today())
+        for expected in article.expected:
+            assert any(_squash(p) in text for p in expected.phrases), (article.name, expected.phrases)
+            assert expected.party in {p.id for p in dataset.parties}, (article.name, expected.party)
+            assert set(expected.issues) <= {i.id for i in dataset.issues}, (article.name, expected.issues)

@@ -24,6 +24,7 @@ from typing import Literal
 
 REAL = Path(__file__).resolve().parent
 ARTICLES = REAL / "articles"
+HOLDOUT_ARTICLES = REAL / "holdout"
 DATASETS = REAL / "datasets"
 REPO = REAL.parents[2]
 
@@ -43,7 +44,7 @@ CONFLICT_TITLE = {
     "am-az": "Armenia–Azerbaijan",
 }
 
-Split = Literal["development", "test"]
+Split = Literal["development", "test", "holdout"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ class Article:
 
     @property
     def path(self) -> Path:
-        return ARTICLES / f"{self.name}.txt"
+        folder = HOLDOUT_ARTICLES if self.split == "holdout" else ARTICLES
+        return folder / f"{self.name}.txt"
 
     @property
     def dataset(self) -> Path:
