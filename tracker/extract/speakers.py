@@ -1004,6 +1004,12 @@ def _named_before_appositive(article: Article, people: People, subject_offset: i
     return before[-1][2] if before and before[-1][1] == end else None
 
 
+_FINITE = re.compile(
+    r"\b(?:would|will|could|can|cannot|must|should|shall|may|might|is|are|was|were|has|have|had|won['’]t)\b",
+    re.IGNORECASE,
+)
+
+
 def _set_content(
     attribution: Attribution,
     masked: str,
@@ -1031,7 +1037,11 @@ def _set_content(
     if CUE_VERBS.match(verb):
         attribution.content_start = start + match.start()
     else:
-        that = re.match(r"\s*(?:[^,.;░]{0,60}?\s)??that\s", after)
+        that = re.match(r"(?P<before>\s*(?:[^,.;░]{0,60}?\s)??)that\s", after)
+        if that and _FINITE.search(that.group("before")):
+            # "said he would not accept a deal that…": "that" starts a relative clause
+            # inside the reported words, not the reported words themselves
+            that = None
         skip = that.end() if that and not re.match(r"\s*(?:the|a)\b", after[: that.start() + 1] or "") else 0
         if not that:
             skip = len(after) - len(after.lstrip())
