@@ -48,6 +48,25 @@ def test_a_role_without_a_country_takes_the_party_the_dataset_quotes_the_speaker
     assert "speaker of this party in the dataset" in statement.party_evidence
 
 
+def test_a_bare_surname_takes_the_party_that_lists_the_person_as_a_speaker() -> None:
+    # "Aliyev reiterated that Armenia should change its constitution": the article never
+    # says which country Aliyev leads; the dataset's `speakers` of Azerbaijan does
+    draft = draft_of(ARTICLES / "am-az-rfe-aliyev-two-conditions.txt", "am-az")
+    aliyev = [s for s in draft.statements if s.speaker_name == "Aliyev"]
+    assert [s.party for s in aliyev] == ["azerbaijan"]
+    assert "speaker of this party in the dataset" in aliyev[0].party_evidence
+    # and without the list he is set aside, not guessed
+    bare = extract_draft(
+        (ARTICLES / "am-az-rfe-aliyev-two-conditions.txt").read_text(encoding="utf-8"), parties_only("am-az")
+    )
+    assert not any(s.speaker_name == "Aliyev" for s in bare.statements)
+    # "Prime Minister Nikol Pashinian" in the article, "Nikol Pashinyan" in the list: one person
+    aravot = draft_of(ARTICLES / "am-az-aravot-aliyev-impossible.txt", "am-az")
+    [pashinian] = [s for s in aravot.statements if s.speaker_name == "Nikol Pashinian"]
+    assert pashinian.party == "armenia"
+    assert pashinian.party_evidence == "Nikol Pashinyan, a speaker of this party in the dataset"
+
+
 def test_a_role_never_borrows_the_country_of_another_persons_title() -> None:
     # "President Vladimir Putin" and, later, "Ukrainian President Volodymyr Zelensky":
     # without known speakers, Putin's bare "President" must not become Ukrainian

@@ -159,6 +159,11 @@ class Vocabulary:
             for name in re.split(r"\s+and\s+|\s*,\s*", speaker.name):
                 if _looks_personal(name):
                     speakers.setdefault(speaker_key(name.split()[-1]), set()).add((placed.parties[0], name.strip()))
+        # and the people each party lists as speaking for it
+        for party in dataset.parties:
+            for name in party.speakers:
+                if name.split():
+                    speakers.setdefault(speaker_key(name.split()[-1]), set()).add((party.id, name.strip()))
         # A surname two parties' speakers share says nothing about the party.
         unique = {
             key: (next(iter(owners))[0], sorted(n for _, n in owners)[0])
@@ -237,10 +242,12 @@ def _looks_personal(name: str) -> bool:
 
 
 def speaker_key(surname: str) -> str:
-    """A surname folded over transliteration variants: Zelensky, Zelenskyy, Zelenskiy → zelensky."""
+    """A surname folded over transliteration variants: Zelensky, Zelenskyy, Zelenskiy → zelensky;
+    Pashinyan, Pashinian → pashinian."""
     key = re.sub(r"['’]s$", "", surname).lower().strip(".,")
     key = re.sub(r"^(?:al|el)-", "", key)
     key = re.sub(r"(?:iy|yy|yi|ij)$", "y", key)
+    key = re.sub(r"yan$", "ian", key)  # Pashinyan = Pashinian
     return key
 
 
