@@ -83,7 +83,7 @@ def msvcrt(monkeypatch: pytest.MonkeyPatch) -> FakeMsvcrt:
         assert spec is not None and spec.loader is not None
         windows = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(windows)
-    assert windows.msvcrt is fake and not hasattr(windows, "fcntl")  # the Windows branch, not the POSIX one
+    assert id(windows.msvcrt) == id(fake) and not hasattr(windows, "fcntl")  # the Windows branch, not POSIX
     monkeypatch.setattr(files, "_try_lock", windows._try_lock)
     monkeypatch.setattr(files, "_unlock", windows._unlock)
     return fake
