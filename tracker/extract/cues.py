@@ -89,7 +89,11 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ),
     (
         "agreed to",
-        _cue(rf"\bagree(?:s|d)?\s+to\s+(?:\w+\s+)?{_CONCRETE}(?![^.;]*\b(?:until|unless)\b)"),
+        # not an agreement asked of the other side: "Putin must agree to meet him"
+        _cue(
+            r"(?<!must )(?<!should )(?<!has to )(?<!have to )(?<!needs to )"
+            rf"\bagree(?:s|d)?\s+to\s+(?:\w+\s+)?{_CONCRETE}(?![^.;]*\b(?:until|unless)\b)"
+        ),
         "offer",
         "around",
         False,

@@ -50,7 +50,7 @@ from tracker.extract.speakers import (
     quote_attributions,
     title_for,
 )
-from tracker.extract.vocab import KnownCondition, Vocabulary
+from tracker.extract.vocab import KnownCondition, Vocabulary, speaker_key
 from tracker.extract.when import TimePhrase, article_date, time_phrases
 from tracker.extract.words import content_stems, slug_words
 
@@ -376,7 +376,8 @@ def _sentence_units(
     if voice is Voice.SOURCES:
         group: tuple[str, ...] = ("sources", party, attribution.speaker_text.lower(), str(sentence.index))
     elif attribution.person is not None:
-        group = ("person", party, attribution.person.name)
+        # "Volodymyr Zelenskyy" and a later "Zelensky" are one speaker
+        group = ("person", party, speaker_key(attribution.person.name.split()[-1]))
     else:
         group = ("body", party, attribution.speaker_text.lower())
     return [
@@ -530,7 +531,7 @@ def _passage_issues(article: Article, vocab: Vocabulary, units: list[_Unit]) -> 
             continue
         speech = " ".join(_speech_in(article, s) for s in _quoted_run(article, unit.sentence))
         passage = guess_issue(vocab, speech, "", "")
-        if passage.issue is not None and passage.issue != unit.issue.issue:
+        if passage.issue is not None and (passage.issue != unit.issue.issue or unit.issue.level is None):
             unit.issue = guess_issue(vocab, f"{unit.focus} {speech}", unit.content, "")
 
 
@@ -666,7 +667,8 @@ def _statements(
     statements: list[CandidateStatement] = []
     for members in groups.values():
         first = members[0]
-        person = first.attribution.person
+        named = [m.attribution.person for m in members if m.attribution.person is not None]
+        person = max(named, key=lambda p: len(p.name)) if named else None
         venue = _venue_for(article, vocab, people, members)
         source, see_also = _sources(article, draft, venue, official, when)
         value, inferred, note = _date_of(members, when, venue, draft)

@@ -50,7 +50,7 @@ _TITLE_WORDS = frozenset(
 )
 _ROLE_ADJECTIVES = frozenset(
     "special deputy senior chief top former acting foreign defence defense interior prime vice state general "
-    "first presidential principal lead permanent".split()
+    "first presidential principal lead permanent military political rebel paramilitary armed national supreme".split()
 )
 _NOT_NAMES = frozenset(
     """
@@ -443,6 +443,14 @@ def _register_labels(article: Article, vocab: Vocabulary, people: People) -> Non
         if label is None or people.find(label.group("name")) is not None:
             continue
         name = label.group("name")
+        owner = vocab.party_mentions(name)
+        if owner and owner[0].start == 0 and owner[0].possessive:
+            # a headline's "Sudan's Burhan: …": the party's man, not a person called "Sudan's Burhan"
+            name = re.sub(r"^\S+\s+", "", name)
+            if people.find(name) is not None or " " in name or not name:
+                continue
+            people.persons.append(Person(name, None, owner[0].party, owner[0].text, None, paragraph.start))
+            continue
         role: str | None = None
         described = re.search(
             rf"(?:^|[\n,;:]\s*|\bby\s+)(?P<role>[^,;:\n]{{3,100}}),\s*{re.escape(name)}\b", article.text
@@ -927,9 +935,13 @@ def _classify(
             return Attribution(Voice.INSTITUTION, party=body[0], speaker_text=f"it ({body[1]})", verb=verb)
     if lower in ("they", "we", "i", "it"):
         return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
-    person = _person_in(subject, subject_offset, people)
-    if person is not None and not re.search(r"['’]s\s+\w", subject):
-        return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
+    found = people.in_span(subject_offset, subject_offset + len(subject))
+    if found:
+        end, person = found[-1][1], found[-1][2]
+        # not "Putin's spokesman said" (the possessor speaks not), but "Sudan's military
+        # ruler General Abdel Fattah al-Burhan said" (a possessive before the name is fine)
+        if not re.match(r"['’]s\s+\w", article.text[end : end + 4]):
+            return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
     definite = _DEFINITE_ROLE.match(lower)
     if definite and definite.group("noun") in ROLE_NOUNS and not vocab.party_mentions(subject):
         person = people.last_with_role(definite.group("noun"), subject_offset)
@@ -1004,6 +1016,12 @@ def _named_before_appositive(article: Article, people: People, subject_offset: i
     return before[-1][2] if before and before[-1][1] == end else None
 
 
+_FINITE = re.compile(
+    r"\b(?:would|will|could|can|cannot|must|should|shall|may|might|is|are|was|were|has|have|had|won['’]t)\b",
+    re.IGNORECASE,
+)
+
+
 def _set_content(
     attribution: Attribution,
     masked: str,
@@ -1031,7 +1049,11 @@ def _set_content(
     if CUE_VERBS.match(verb):
         attribution.content_start = start + match.start()
     else:
-        that = re.match(r"\s*(?:[^,.;░]{0,60}?\s)??that\s", after)
+        that = re.match(r"(?P<before>\s*(?:[^,.;░]{0,60}?\s)??)that\s", after)
+        if that and _FINITE.search(that.group("before")):
+            # "said he would not accept a deal that…": "that" starts a relative clause
+            # inside the reported words, not the reported words themselves
+            that = None
         skip = that.end() if that and not re.match(r"\s*(?:the|a)\b", after[: that.start() + 1] or "") else 0
         if not that:
             skip = len(after) - len(after.lstrip())

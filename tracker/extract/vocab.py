@@ -95,6 +95,7 @@ class IssueTerms:
     title: str
     weights: Mapping[str, float]  # stem → weight in matching
     ladder: tuple[LevelTerms, ...] = ()
+    compound: frozenset[str] = frozenset()  # the stems of a multi-word id
 
     @cached_property
     def by_prefix(self) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -313,7 +314,12 @@ def _issue_terms(issue: Issue, total: int, frequency: Counter[str], party_stems:
         for key in content_stems(text, party_stems):
             raw[key] = max(raw.get(key, 0.0), weight)
 
-    add(issue.id.replace("-", " "), 3.0)
+    # A two-word id names a compound: "frozen" alone (a frozen conflict) or "troops" alone
+    # (Ukrainian troops) says little about frozen assets or foreign troops, so each part
+    # alone weighs as a title word; `compound` lets matching restore the id's weight when
+    # the parts occur together.
+    id_stems = _id_stems(issue)
+    add(issue.id.replace("-", " "), 3.0 if len(id_stems) < 2 else 2.0)
     add(issue.title, 2.0)
     for level in issue.ladder:
         add(level.title, 1.5)
@@ -325,7 +331,8 @@ def _issue_terms(issue: Issue, total: int, frequency: Counter[str], party_stems:
         LevelTerms(level.id, level.title, content_stems(level.title, party_stems | _id_stems(issue)))
         for level in issue.ladder
     )
-    return IssueTerms(issue.id, issue.title, weights, ladder)
+    compound = id_stems if len(id_stems) >= 2 else frozenset()
+    return IssueTerms(issue.id, issue.title, weights, ladder, compound)
 
 
 def _id_stems(issue: Issue) -> frozenset[str]:
