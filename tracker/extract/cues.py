@@ -31,7 +31,7 @@ def _cue(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_NEG = r"(?:will\s+not|won['’]t|cannot|can['’]t|can\s+not|could\s+not|would\s+not|will\s+never|shall\s+not|is\s+not|are\s+not|does\s+not|do\s+not|there\s+(?:will|can|could)\s+be\s+no|no)"
+_NEG = r"(?:will\s+not|won['’]t|cannot|can['’]t|can\s+not|could\s+not|would\s+not|will\s+never|shall\s+not|is\s+not|are\s+not|does\s+not|do\s+not|there\s+(?:will|can|could)\s+be\s+no|no|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?)"
 
 # What a side offers to do, concretely: "ready to negotiate", not "ready to make peace".
 _CONCRETE = (
@@ -91,7 +91,7 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         "agreed to",
         # not an agreement asked of the other side: "Putin must agree to meet him"
         _cue(
-            r"(?<!must )(?<!should )(?<!has to )(?<!have to )(?<!needs to )"
+            r"(?<!must )(?<!should )(?<!has to )(?<!have to )(?<!needs to )(?<!not )(?<!n['’]t )(?<!never )"
             rf"\bagree(?:s|d)?\s+to\s+(?:\w+\s+)?{_CONCRETE}(?![^.;]*\b(?:until|unless)\b)"
         ),
         "offer",
@@ -234,12 +234,14 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         "no talks",
         _cue(
             r"\b(?:will|would|shall)\s+not\s+(?:hold|sit|negotiate|talk|engage|stop|agree)\b|"
-            r"\bno\s+(?:negotiations?|talks|truce|ceasefire|dialogue|peace)\b|\bwill\s+not\s+happen\b|\bwon['’]t\s+happen\b"
+            r"\bno\s+(?:negotiations?|talks|truce|ceasefire|dialogue|peace)\b"
         ),
         "red-line",
         "after",
         False,
     ),
+    # what "will not happen" is said before it: "a ceasefire … will not happen, as it would…"
+    ("will not happen", _cue(r"\bwill\s+not\s+happen\b|\bwon['’]t\s+happen\b"), "red-line", "before", False),
     (
         "no chance that",
         _cue(r"\b(?:no|not\s+any|zero)\s+chance\s+(?:that|of)\b|\bno\s+question\s+of\b"),

@@ -89,10 +89,11 @@ _SPEECH_EVENT = re.compile(
     re.IGNORECASE,
 )
 _CONDITION_SPLIT = re.compile(
-    r",\s*(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?|"
+    r",\s*(?=(?:saying|adding|insisting|stressing|stating|arguing|warning)\s)|"
     r"\s+and\s+(?=(?:would|will|must|should|could|is|are|agree[sd]?|wants?|demands?)\b)|;\s+|"
     r"\s*(?:\.\.\.|…)\s+(?=[A-Z])"
 )
+_ELABORATION = re.compile(r"(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?", re.I)
 _TEXT_LIMIT = 240
 _QUOTE_LIMIT = 600
 _CLAUSE_SPLIT = re.compile(
@@ -366,6 +367,14 @@ def _sentence_units(
     guesses: list[tuple[str, list[Cue], str, IssueGuess]] = []
     for clause in clauses:
         clause_cues = find_cues(clause)
+        if (
+            guesses
+            and _ELABORATION.match(clause)
+            and kind_of(clause_cues, clause) == kind_of(guesses[-1][1], guesses[-1][0])
+        ):
+            # "would not accept a ceasefire deal that…, insisting that we will not accept a
+            # frozen conflict": the same refusal said again, not a second condition
+            continue
         clause_focus = _focus(clause, clause_cues)
         guess = guess_issue(vocab, clause_focus, clause, context)
         if guess.issue is not None and all(guess.issue != g[3].issue for g in guesses):
@@ -579,7 +588,7 @@ def _reporter_subject(vocab: Vocabulary, article: Article, sentence: Sentence) -
     if not mentions:
         return None
     first = mentions[0]
-    before = masked[: first.start]
+    before = _REPORTS_SAY.sub("", masked[: first.start])
     words = re.findall(r"[\w'’-]+", before)
     if any(w.lower() not in _LEADING_WORDS for w in words):
         # "Aliyev reiterated that Armenia should…": Armenia is not the subject
@@ -616,6 +625,12 @@ def _follows_background(article: Article, sentence: Sentence) -> bool:
     )
 
 
+# "Reports say the Kinshasa government wants…": the outlet passing on what is reported
+_REPORTS_SAY = re.compile(
+    r"^\W*(?:(?:media|news|press|local)\s+)?reports\s+(?:say|said|suggest|suggested|indicate)\s+(?:that\s+)?|"
+    r"^\W*(?:it\s+is|it\s+was)\s+reported\s+(?:that\s+)?|^\W*according\s+to\s+(?:media\s+)?reports,?\s+",
+    re.IGNORECASE,
+)
 _LEADING_WORDS = frozenset(
     "the a an therefore however meanwhile but and also now still so yet moreover instead thus then".split()
 )
@@ -830,7 +845,15 @@ def _same_demand(
     """One demand said twice (a lede and its quotation): same issue, kind, stage, level and wording."""
     words = set(content_stems(" ".join(candidate.evidence), vocab.party_stems))
     for other in existing:
-        if (other.issue.issue, other.kind) != (candidate.issue.issue, candidate.kind):
+        if other.kind != candidate.kind:
+            continue
+        if other.issue.issue != candidate.issue.issue:
+            # the lede and the body word one refusal differently ("a deal with Moscow that
+            # would allow Russian troops to remain" / "a ceasefire deal that would allow
+            # Russian forces to remain"), and the wording leads to two issues
+            theirs = set(content_stems(" ".join(other.evidence), vocab.party_stems))
+            if len(words & theirs) >= max(4, 0.5 * min(len(words), len(theirs))):
+                return other
             continue
         if other.issue.level and candidate.issue.level and other.issue.level != candidate.issue.level:
             continue
