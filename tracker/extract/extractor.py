@@ -512,7 +512,9 @@ def _speaker_context(article: Article, sentence: Sentence) -> str:
 
 _ANAPHOR = re.compile(
     r"\b(?:such\s+(?:a\s+)?|this\s+|that\s+|these\s+|those\s+)"
-    r"(?:demands?|conditions?|proposals?|plans?|ideas?|offers?|requests?|requirements?|scenarios?|ultimatums?)\b",
+    r"(?:demands?|conditions?|proposals?|plans?|ideas?|offers?|requests?|requirements?|scenarios?|ultimatums?)\b|"
+    # '"It won't happen," when asked about this': the question is the sentence before
+    r"\b(?:asked|questioned)\s+(?:about|on|whether)\s+(?:this|that|it)\b",
     re.IGNORECASE,
 )
 

@@ -857,7 +857,12 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         if attribution.voice is Voice.REPORTER and attribution.verb == "outlet":
             venue = Venue(normalise_outlet(subject.strip()), f"{subject.strip()} {verb}")
             continue
-        if match.group("interp"):
+        proposal = (
+            verb.startswith("suggest") and attribution.person is not None and _PROPOSAL.match(masked[match.end() :])
+        )
+        if match.group("interp") and not proposal:
+            # the reporter reading a mind ("Aliyev appeared to…"); but a named person who
+            # "suggested that both countries should…" has made a proposal
             attribution.voice = Voice.REPORTER
         _set_content(attribution, masked, start, sentence.end, match, subject_start, inverted, verb)
         attribution.background = background
@@ -873,6 +878,9 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         venue=venue,
         attribution_text="",
     )
+
+
+_PROPOSAL = re.compile(r"\s+that\s+[^.;]{0,80}?\b(?:should|must|ought\s+to)\b")
 
 
 def _subject(masked: str, verb_start: int) -> tuple[str, int]:
