@@ -94,6 +94,10 @@ _CONDITION_SPLIT = re.compile(
     r"\s*(?:\.\.\.|…)\s+(?=[A-Z])"
 )
 _ELABORATION = re.compile(r"(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?", re.I)
+_BEFORE_TALKS = re.compile(
+    r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:\w+\s+){0,3}?(?:talks|negotiations|negotiating|dialogue|any\s+deal)\b",
+    re.IGNORECASE,
+)
 _TEXT_LIMIT = 240
 _QUOTE_LIMIT = 600
 _CLAUSE_SPLIT = re.compile(
@@ -365,7 +369,8 @@ def _sentence_units(
         )
     context = _speaker_context(article, sentence) if direct else _antecedent(article, sentence, content)
     guesses: list[tuple[str, list[Cue], str, IssueGuess]] = []
-    for clause in clauses:
+    for whole in clauses:
+        clause = _condition_part(whole)
         clause_cues = find_cues(clause)
         if (
             guesses
@@ -378,7 +383,7 @@ def _sentence_units(
         clause_focus = _focus(clause, clause_cues)
         guess = guess_issue(vocab, clause_focus, clause, context)
         if guess.issue is not None and all(guess.issue != g[3].issue for g in guesses):
-            guesses.append((clause, clause_cues, clause_focus, guess))
+            guesses.append((whole, clause_cues, clause_focus, guess))
     if not guesses:
         draft.set_aside.append(SetAside(NO_ISSUE, sentence.text, _party_name(vocab, party)))
         return []
@@ -487,6 +492,16 @@ def _focus(content: str, cues: list[Cue]) -> str:
             pieces.append(content)
     focus = " ".join(p for p in pieces if p.strip())
     return focus if len(focus.split()) >= 2 else content
+
+
+def _condition_part(clause: str) -> str:
+    """'insist on a ceasefire before holding negotiations on a prisoner swap': what comes
+    after "before" is what the condition opens, not the condition (nor its kind or issue)."""
+    opens = _BEFORE_TALKS.search(clause)
+    if opens is None:
+        return clause
+    head = clause[: opens.start()]
+    return head if find_cues(head) and len(head.split()) >= 4 else clause
 
 
 def _speaker_context(article: Article, sentence: Sentence) -> str:

@@ -1016,7 +1016,10 @@ def _last_body_before(article: Article, vocab: Vocabulary, offset: int) -> tuple
 
 
 def _named_before_appositive(article: Article, people: People, subject_offset: int) -> Person | None:
-    gap = re.search(r"\s*,\s*$", article.text[max(0, subject_offset - 8) : subject_offset])
+    # "Anna Kovac, Marovia's foreign minister, said" and "Sami Abu Zuhri, a senior Hamas
+    # official and spokesman for the organization, has said" (the subject is the part after "and")
+    window = article.text[max(0, subject_offset - 120) : subject_offset]
+    gap = re.search(r"\s*,\s*(?:(?:a|an|the)\s+[^,;:.]{0,80}?\s+and\s+)?$", window)
     if gap is None:
         return None
     end = subject_offset - len(gap.group())
