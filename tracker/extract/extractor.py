@@ -316,6 +316,12 @@ def _sentence_units(
         if subject is not None and _follows_background(article, sentence):
             draft.set_aside.append(SetAside(BACKGROUND, sentence.text))
             return []
+        if subject is not None and _ASKED_OF_SUBJECT.search(sentence.text):
+            # "The Ukrainian army must lay down its arms": a demand made of the party, whoever
+            # makes it (often an unmarked quotation), never the party's own condition
+            detail = f"a demand made of {_party_name(vocab, subject[0])}, not its own condition"
+            draft.set_aside.append(SetAside(CHARACTERISATION, sentence.text, detail))
+            return []
         if subject is not None:
             # Wire copy paraphrases most conditions in its own voice ("Azerbaijan is also
             # demanding…"): a candidate, marked as the outlet's account (media-report).
@@ -381,9 +387,12 @@ def _sentence_units(
             # frozen conflict": the same refusal said again, not a second condition
             continue
         clause_focus = _focus(clause, clause_cues)
-        guess = guess_issue(vocab, clause_focus, clause, context)
-        if guess.issue is not None and all(guess.issue != g[3].issue for g in guesses):
-            guesses.append((whole, clause_cues, clause_focus, guess))
+        parts = _conjuncts(vocab, clause_focus)
+        for part in parts:
+            # a conjunct on an issue of its own is judged by its own words
+            guess = guess_issue(vocab, part, clause if len(parts) == 1 else part, context)
+            if guess.issue is not None and all(guess.issue != g[3].issue for g in guesses):
+                guesses.append((whole, clause_cues, part, guess))
     if not guesses:
         draft.set_aside.append(SetAside(NO_ISSUE, sentence.text, _party_name(vocab, party)))
         return []
@@ -492,6 +501,24 @@ def _focus(content: str, cues: list[Cue]) -> str:
             pieces.append(content)
     focus = " ".join(p for p in pieces if p.strip())
     return focus if len(focus.split()) >= 2 else content
+
+
+_ASKED_OF_SUBJECT = re.compile(
+    r"^\W*(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s+(?:must|should|has\s+to|have\s+to|needs\s+to|is\s+obliged\s+to)\b"
+)
+_ALSO = re.compile(r",?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|,?\s+in\s+addition\s+to\s+")
+
+
+def _conjuncts(vocab: Vocabulary, focus: str) -> list[str]:
+    """'the cancellation of its bid for NATO membership, as well as its non-nuclear status':
+    two demands when each side of "as well as" names an issue of its own; else the focus whole."""
+    pieces = [p for p in _ALSO.split(focus) if p.strip()]
+    if len(pieces) != 2:
+        return [focus]
+    guesses = [guess_issue(vocab, piece, "", "") for piece in pieces]
+    if all(g.issue is not None for g in guesses) and guesses[0].issue != guesses[1].issue:
+        return pieces
+    return [focus]
 
 
 def _condition_part(clause: str) -> str:

@@ -987,7 +987,7 @@ def _classify(
     return None
 
 
-_BACK_REFERENCE = re.compile(r"^(?:the|this)\s+(?P<qualifier>[A-Z][\w'’-]+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z-]+)$")
+_BACK_REFERENCE = re.compile(r"^(?:[Tt]he|[Tt]his)\s+(?P<qualifier>[A-Z][\w'’-]+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z-]+)$")
 
 
 def _back_reference(vocab: Vocabulary, people: People, subject: str, offset: int) -> Person | None:
