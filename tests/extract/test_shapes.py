@@ -197,7 +197,7 @@ def test_speakers_of_parties_not_in_the_dataset_are_named_not_dropped_silently()
 # --- round three: rules changed from the misses of both old halves ----------------------
 
 
-def _found(name: str, conflict: str) -> set[tuple[str, str, str]]:
+def _found(name: str, conflict: str) -> set[tuple[str, str | None, str]]:
     draft = draft_of(ARTICLES / f"{name}.txt", conflict)
     return {(s.party, c.issue.issue, c.kind) for s, c in draft.conditions}
 
