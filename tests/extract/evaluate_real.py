@@ -23,18 +23,35 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import msgspec
+
 from tests.extract.real.corpus import CONFLICT_TITLE, CORPUS, Article, Expect
 from tracker.extract import CandidateCondition, CandidateStatement, Draft, Vocabulary, extract_draft
+from tracker.core.dataset import Dataset
 from tracker.load.loader import load_dataset
 
 
 @functools.cache
-def vocabulary(path: Path) -> Vocabulary:
-    return Vocabulary.from_dataset(load_dataset(path, today=date.today()))
+def vocabulary(path: Path, party_speakers: bool = True) -> Vocabulary:
+    """The dataset's vocabulary; without `party_speakers`, as if no party listed its speakers
+    (to measure what the lists add)."""
+    dataset = load_dataset(path, today=date.today())
+    if not party_speakers:
+        files = tuple(
+            (
+                name,
+                msgspec.structs.replace(
+                    content, parties=[msgspec.structs.replace(p, speakers=()) for p in content.parties]
+                ),
+            )
+            for name, content in dataset.files
+        )
+        dataset = Dataset(files)
+    return Vocabulary.from_dataset(dataset)
 
 
-def draft_for(article: Article) -> Draft:
-    return extract_draft(article.path.read_text(encoding="utf-8"), vocabulary(article.dataset))
+def draft_for(article: Article, party_speakers: bool = True) -> Draft:
+    return extract_draft(article.path.read_text(encoding="utf-8"), vocabulary(article.dataset, party_speakers))
 
 
 def _squash(text: str) -> str:
@@ -96,13 +113,19 @@ def score(article: Article, draft: Draft) -> Tally:
     return tally
 
 
-def tallies(split: str | None = None) -> dict[tuple[str, str], Tally]:
-    """One tally per (split, conflict) for the articles of `split` (or all)."""
+def tallies(
+    split: str | None = None, holdout: bool = False, party_speakers: bool = True
+) -> dict[tuple[str, str], Tally]:
+    """One tally per (split, conflict) for the articles of `split` (or all); the held-out
+    third only when asked for."""
+    from tests.extract.real.holdout_set import HOLDOUT
+
     result: dict[tuple[str, str], Tally] = {}
-    for article in CORPUS:
+    for article in (*CORPUS, *(HOLDOUT if holdout else ())):
         if split is not None and article.split != split:
             continue
-        result.setdefault((article.split, article.conflict), Tally()).add(score(article, draft_for(article)))
+        drafted = draft_for(article, party_speakers)
+        result.setdefault((article.split, article.conflict), Tally()).add(score(article, drafted))
     return result
 
 
@@ -129,14 +152,14 @@ def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
         "| articles | expected | extracted | matched | precision | recall |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for split in ("development", "test"):
+    for split, whole_name in (("development", "half"), ("test", "half"), ("holdout", "third")):
         parts = {conflict: tally for (s, conflict), tally in by_part.items() if s == split}
         if not parts:
             continue
         for conflict, tally in parts.items():
             lines.append(row(f"{split}: {CONFLICT_TITLE[conflict]}", tally))
         whole = total(list(parts.values()))
-        lines.append(row(f"**{split} half**", whole))
+        lines.append(row(f"**{split} {whole_name}**", whole))
         lines.append(
             f"|  | of {whole.matched} matched: basis right {whole.basis_right}, kind right {whole.kind_right} |  |  |  |  |"
         )
@@ -148,7 +171,14 @@ def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
 
 
 def main(argv: list[str]) -> None:
-    print(table(tallies(), misses="--misses" in argv))
+    """`--misses` lists every miss; `--holdout` scores the held-out third too (once, at the
+    end of a round); `--no-party-speakers` as if no dataset listed its parties' speakers."""
+    print(
+        table(
+            tallies(holdout="--holdout" in argv, party_speakers="--no-party-speakers" not in argv),
+            misses="--misses" in argv,
+        )
+    )
 
 
 if __name__ == "__main__":
