@@ -282,3 +282,13 @@ def test_a_reporters_sentence_that_asks_something_of_a_party_is_not_its_conditio
     draft = draft_of(ARTICLES / "ru-ua-onlineua-peskov-le-point.txt")
     assert all(s.party != "ukraine" for s in draft.statements)
     assert any("a demand made of Ukraine" in s.detail for s in draft.set_aside)
+
+
+def test_an_unnamed_official_of_a_party_is_drafted_as_sourcing() -> None:
+    # "…, a special envoy of the Sudanese army commander said in Cairo", then "the envoys
+    # was quoted as saying": one unnamed official, drafted once, marked for a name
+    draft = draft_of(ARTICLES / "sudan-tass-army-talks-truce.txt", "sudan")
+    [envoy] = draft.statements
+    assert (envoy.party, envoy.basis) == ("saf", "reported-by-sources")
+    assert "does not name" in envoy.basis_reason
+    assert [c.kind for c in envoy.conditions] == ["offer"]
