@@ -26,8 +26,8 @@ from pathlib import Path
 import msgspec
 
 from tests.extract.real.corpus import CONFLICT_TITLE, CORPUS, Article, Expect
-from tracker.extract import CandidateCondition, CandidateStatement, Draft, Vocabulary, extract_draft
 from tracker.core.dataset import Dataset
+from tracker.extract import CandidateCondition, CandidateStatement, Draft, Vocabulary, extract_draft
 from tracker.load.loader import load_dataset
 
 
