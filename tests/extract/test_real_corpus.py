@@ -18,7 +18,7 @@ def test_corpus_size_and_conflicts() -> None:
     from tests.extract.real.holdout_set import HOLDOUT
 
     conflicts = {article.conflict for article in CORPUS}
-    assert conflicts | {article.conflict for article in HOLDOUT} <= set(DATASET_OF)
+    assert conflicts | {article.conflict for article in HOLDOUT} == set(DATASET_OF)
     assert all(sum(a.conflict == c for a in CORPUS) >= 4 for c in conflicts)
 
 
