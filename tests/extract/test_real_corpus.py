@@ -15,11 +15,13 @@ def _squash(text: str) -> str:
 
 def test_corpus_size_and_conflicts() -> None:
     assert len(CORPUS) >= 24
+    from tests.extract.real.fresh_set import FRESH
     from tests.extract.real.holdout_set import HOLDOUT
 
-    conflicts = {article.conflict for article in CORPUS}
-    assert conflicts | {article.conflict for article in HOLDOUT} == set(DATASET_OF)
-    assert all(sum(a.conflict == c for a in CORPUS) >= 4 for c in conflicts)
+    conflicts = {article.conflict for article in (*CORPUS, *HOLDOUT, *FRESH)}
+    assert conflicts <= set(DATASET_OF)
+    everything = (*CORPUS, *HOLDOUT, *FRESH)
+    assert all(sum(a.conflict == c for a in everything) >= 4 for c in conflicts)
 
 
 def test_every_expected_phrase_is_in_its_article() -> None:
@@ -69,17 +71,19 @@ def test_the_documented_figures_are_the_computed_ones() -> None:
 
 
 def test_the_holdout_is_new_and_well_formed() -> None:
-    """Held-out articles are not already in the corpus or the shape excerpts, quote their
+    """Held-out and fresh articles are not already in the corpus or the shape excerpts, quote their
     own text, and name parties and issues of their dataset."""
     import datetime
 
     from tests.extract.real.corpus import REAL
+    from tests.extract.real.fresh_set import FRESH
     from tests.extract.real.holdout_set import HOLDOUT
 
     seen = {a.url for a in CORPUS} | {a.name for a in CORPUS}
     seen |= set((REAL / "shapes" / "SOURCES.md").read_text(encoding="utf-8").split())
-    for article in HOLDOUT:
-        assert article.split == "holdout" and article.url not in seen and article.name not in seen
+    for article in (*HOLDOUT, *FRESH):
+        assert article.split == ("holdout" if article in HOLDOUT else "fresh")
+        assert article.url not in seen and article.name not in seen
         seen |= {article.url, article.name}
         text = _squash(article.path.read_text(encoding="utf-8"))
         dataset = load_dataset(article.dataset, today=datetime.date.today())

@@ -25,6 +25,7 @@ from typing import Literal
 REAL = Path(__file__).resolve().parent
 ARTICLES = REAL / "articles"
 HOLDOUT_ARTICLES = REAL / "holdout"
+FRESH_ARTICLES = REAL / "fresh"
 DATASETS = REAL / "datasets"
 REPO = REAL.parents[2]
 
@@ -37,6 +38,9 @@ DATASET_OF = {
     # conflicts only the held-out third has: datasets written for it, never tuned on
     "il-leb": DATASETS / "israel-hezbollah.yaml",
     "houthi": DATASETS / "houthis-red-sea.yaml",
+    # conflicts only the fresh set of round four has
+    "in-pk": DATASETS / "india-pakistan.yaml",
+    "th-kh": DATASETS / "thailand-cambodia.yaml",
 }
 
 CONFLICT_TITLE = {
@@ -47,9 +51,11 @@ CONFLICT_TITLE = {
     "am-az": "Armenia–Azerbaijan",
     "il-leb": "Israel–Hezbollah",
     "houthi": "Houthis–Red Sea",
+    "in-pk": "India–Pakistan",
+    "th-kh": "Thailand–Cambodia",
 }
 
-Split = Literal["development", "test", "holdout"]
+Split = Literal["development", "test", "holdout", "fresh"]
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class Article:
 
     @property
     def path(self) -> Path:
-        folder = HOLDOUT_ARTICLES if self.split == "holdout" else ARTICLES
+        folder = {"holdout": HOLDOUT_ARTICLES, "fresh": FRESH_ARTICLES}.get(self.split, ARTICLES)
         return folder / f"{self.name}.txt"
 
     @property
