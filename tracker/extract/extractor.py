@@ -397,6 +397,12 @@ def _sentence_units(
             # "would not accept a ceasefire deal that…, insisting that we will not accept a
             # frozen conflict": the same refusal said again, not a second condition
             continue
+        split = _conditional_offer(vocab, clause, clause_cues, context)
+        if split is not None:
+            for cues_of, focus_of, guess in split:
+                if all(guess.issue != g[3].issue for g in guesses):
+                    guesses.append((whole, cues_of, focus_of, guess))
+            continue
         clause_focus = _focus(clause, clause_cues)
         parts = _conjuncts(vocab, clause_focus)
         for part in parts:
@@ -500,7 +506,10 @@ def _basis(voice: Voice, attribution: Attribution, official: _Official | None) -
     if voice is Voice.INDIRECT:
         return "on-record", f"reported speech attributed by name ({attribution.verb})"
     if voice is Voice.SOURCES and not attribution.anonymous:
-        return "reported-by-sources", f"an official the article does not name ({attribution.speaker_text}): find the name"
+        return (
+            "reported-by-sources",
+            f"an official the article does not name ({attribution.speaker_text}): find the name",
+        )
     if voice is Voice.SOURCES:
         return "reported-by-sources", f"unnamed sources: {attribution.speaker_text}"
     return "media-report", f"the outlet's account of {attribution.speaker_text} ({attribution.verb})"
@@ -541,6 +550,33 @@ def _conjuncts(vocab: Vocabulary, focus: str) -> list[str]:
     if all(g.issue is not None for g in guesses) and guesses[0].issue != guesses[1].issue:
         return pieces
     return [focus]
+
+
+_IF = re.compile(
+    r"\b(?:if|once|provided(?:\s+that)?|on\s+(?:the\s+)?condition\s+that|as\s+soon\s+as|in\s+exchange\s+for|"
+    r"in\s+return\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+def _conditional_offer(
+    vocab: Vocabulary, clause: str, cues: list[Cue], context: str
+) -> list[tuple[list[Cue], str, IssueGuess]] | None:
+    """'…would withdraw from all five positions … if Hezbollah were completely disarmed':
+    an offer and the demand it is conditioned on, when the two are on different issues."""
+    if kind_of(cues, clause) != "offer":
+        return None
+    first_offer = min(c.start for c in cues if c.kind == "offer")
+    condition = next((m for m in _IF.finditer(clause) if m.start() > first_offer), None)
+    if condition is None:
+        return None
+    offered, asked = clause[: condition.start()], clause[condition.end() :]
+    offer_guess = guess_issue(vocab, offered, offered, context)
+    demand_guess = guess_issue(vocab, asked, asked, "")
+    if offer_guess.issue is None or demand_guess.issue is None or offer_guess.issue == demand_guess.issue:
+        return None
+    asking = Cue("on condition", condition.start(), condition.end(), "demand", "after", True)
+    return [([c for c in cues if c.start < condition.start()], offered, offer_guess), ([asking], asked, demand_guess)]
 
 
 def _condition_part(clause: str) -> str:

@@ -623,10 +623,11 @@ def _role_before(masked: str, local_start: int) -> str | None:
         role = appositive.group("role").strip()
         # Keep the noun phrase: from its last article, or its last six words.
         article = re.search(r"\b(?:the|a|an)\s", role, re.IGNORECASE)
-        if article:
+        if article and _has_role_noun(role[article.end() :]):
             role = role[article.end() :]
-        elif len(role.split()) > 6:
+        elif not article and len(role.split()) > 6:
             role = " ".join(role.split()[-6:])
+        # else "Leader of the paramilitary Rapid Support Forces in Sudan": the noun is before "the"
         return role if _has_role_noun(role) else None
     words = before.rstrip().split(" ") if before.endswith(" ") else []
     taken: list[str] = []
@@ -665,7 +666,7 @@ def _appositive(masked: str, local_end: int) -> str | None:
     if not match:
         return None
     role = match.group("role").strip().rstrip(",")
-    if not _has_role_noun(role) or len(role.split()) > 25:
+    if not _has_role_noun(role) or len(role.split()) > 25 or re.match(rf"(?:{SPEECH_VERBS})\b", role):
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE) if role.lower().startswith(("the ",)) else role
 
@@ -1050,6 +1051,9 @@ def _set_content(
         and re.search(r",\s*$", before_subject)
         and len(before_subject.split()) >= 4
         and re.match(r"\s*(?:$|[.,;]|(?:on|in|at|during|after|late|early|last|this|to|told|—|–)\b)", after)
+        # "Leader of the RSF, Gen. Mohamed Hamdan Dagalo, said on Saturday that he is
+        # ready…": the reported words follow "that", they are not the role before the name
+        and not re.match(r"[^.;]{0,60}?\bthat\s", after)
     )
     if inverted or trailing:
         content_end = start + len(before_subject.rstrip().rstrip(","))
