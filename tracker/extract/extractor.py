@@ -735,6 +735,8 @@ _REPORTS_SAY = re.compile(
 )
 _LEADING_WORDS = frozenset(
     "the a an therefore however meanwhile but and also now still so yet moreover instead thus then".split()
+    # "The government under SAF influence continues to demand…"
+    + "government leadership authorities army military movement group under led by of in".split()
 )
 _INTERPRETIVE = re.compile(rf"(?:{INTERPRETIVE_VERBS})")
 

@@ -935,6 +935,10 @@ def _classify(
     if lower in _PRONOUNS or words[-1:] in (["he"], ["she"]):
         person = people.last_before(subject_offset)
         if person is None:
+            official = _last_unnamed_official(article, vocab, subject_offset)
+            if official is not None:
+                # '"…are not negotiable," he said' after "A senior Hamas official denied…"
+                return Attribution(Voice.SOURCES, party=official[0], speaker_text=official[1], verb=verb)
             return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
         return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
     if lower == "it":
@@ -957,6 +961,18 @@ def _classify(
         if person is not None:
             people.refer(subject_offset, subject_offset + len(subject), person)
             return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
+    body_noun = _DEFINITE_BODY.match(lower)
+    if body_noun and not vocab.party_mentions(subject):
+        # "the ministry also called for…" (the ministry named before), "the organization
+        # reiterated…" (the body named before)
+        noun = body_noun.group("noun")
+        body = (
+            _last_body_before(article, vocab, subject_offset)
+            if noun in _ANY_BODY
+            else _last_with_noun(article, vocab, subject_offset, noun)
+        )
+        if body is not None:
+            return Attribution(Voice.INSTITUTION, party=body[0], speaker_text=f"{subject} ({body[1]})", verb=verb)
     back = _back_reference(vocab, people, subject, subject_offset)
     if back is not None:
         people.refer(subject_offset, subject_offset + len(subject), back)
@@ -1014,6 +1030,42 @@ def _last_body_before(article: Article, vocab: Vocabulary, offset: int) -> tuple
     speaking = [m for m in mentions if re.match(rf"\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b", window[m.end :])]
     last = (speaking or mentions)[-1]
     return last.party, last.text
+
+
+_DEFINITE_BODY = re.compile(
+    r"^(?:the|this)\s+(?:\w+\s+)?(?P<noun>ministry|organi[sz]ation|group|movement|government|presidency|office|"
+    r"administration|authorities|leadership|militia|rebels|army|military)$"
+)
+_UNNAMED_OFFICIAL_PHRASE = re.compile(
+    r"\b(?:an?|the)\s+(?:(?:senior|top|high-ranking|unnamed|anonymous|former|military|security|government)\s+){0,2}"
+    r"(?P<qualifier>[A-Z][\w’'-]+)\s+(?:(?:military|security|government|political|movement|group)\s+)?"
+    r"(?:official|source|spokesman|spokeswoman|spokesperson|diplomat|negotiator|commander|leader)s?\b"
+)
+
+
+def _last_unnamed_official(article: Article, vocab: Vocabulary, offset: int) -> tuple[str, str] | None:
+    """The party of "a senior Hamas official" named in the sentences just before a bare "he"."""
+    window = article.text[max(0, offset - 500) : offset]
+    for found in reversed(list(_UNNAMED_OFFICIAL_PHRASE.finditer(window))):
+        mentions = vocab.party_mentions(found.group("qualifier"))
+        if mentions:
+            return mentions[0].party, found.group()
+    return None
+
+
+_ANY_BODY = frozenset({"organization", "organisation", "group", "movement", "militia", "rebels"})
+
+
+def _last_with_noun(article: Article, vocab: Vocabulary, offset: int, noun: str) -> tuple[str, str] | None:
+    """The party of the last "<party> <noun>" or "<noun> of <party>" before `offset`:
+    "the ministry" after "The Azerbaijani Foreign Ministry" or "Ministry of Defence of the Kestrian Federation"."""
+    window = article.text[max(0, offset - 600) : offset]
+    for found in reversed(list(re.finditer(rf"\b{noun}\b", window, re.IGNORECASE))):
+        around = window[max(0, found.start() - 40) : found.end() + 50]
+        mentions = vocab.party_mentions(around)
+        if mentions:
+            return mentions[0].party, f"{mentions[0].text} {noun}"
+    return None
 
 
 def _named_before_appositive(article: Article, people: People, subject_offset: int) -> Person | None:
