@@ -187,6 +187,8 @@ BACKGROUND_WORDS = re.compile(
     r"\b(?:previously|had\s+(?:long\s+|repeatedly\s+|earlier\s+)?(?:demanded|insisted|called|said|rejected|sought|"
     r"proposed|offered|wanted|required|made|set|stated|declared|urged|refused)|has\s+long|have\s+long|had\s+long|"
     r"long\s+(?:demanded|insisted|sought|refused)|in\s+the\s+past|for\s+years|once\s+demanded|"
+    # "The group has maintained that it would not lay down arms…": a standing position recalled
+    r"ha(?:s|ve)\s+(?:consistently\s+|repeatedly\s+)?maintained|"
     r"earlier\s+(?:this|last)\s+(?:year|month))\b|^\s*(?:earlier|later|before\s+that|at\s+the\s+time|back\s+then)\b|"
     r"^\s*(?:in|by|during|since)\s+(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|late|mid)\s+(?:of\s+)?)?(?:19|20)\d\d\b",
     re.IGNORECASE,
