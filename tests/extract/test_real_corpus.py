@@ -19,7 +19,7 @@ def test_corpus_size_and_conflicts() -> None:
     from tests.extract.real.holdout_set import HOLDOUT
 
     conflicts = {article.conflict for article in (*CORPUS, *HOLDOUT, *FRESH)}
-    assert conflicts <= set(DATASET_OF)
+    assert conflicts == set(DATASET_OF)
     everything = (*CORPUS, *HOLDOUT, *FRESH)
     assert all(sum(a.conflict == c for a in everything) >= 4 for c in conflicts)
 
