@@ -935,7 +935,10 @@ def _classify(
     lower = subject.lower().strip()
     words = lower.split()
     if lower in _PRONOUNS or words[-1:] in (["he"], ["she"]):
-        person = people.last_before(subject_offset)
+        # "al-Burhan agreed to meet Hemedti, but he told local media…": a pronoun takes up
+        # the subject of its own sentence, not the last name said
+        in_sentence = people.in_span(sentence.start, subject_offset)
+        person = in_sentence[0][2] if in_sentence else people.last_before(subject_offset)
         if person is None:
             official = _last_unnamed_official(article, vocab, subject_offset)
             if official is not None:
@@ -948,6 +951,11 @@ def _classify(
         body = _last_body_before(article, vocab, subject_offset)
         if body is not None:
             return Attribution(Voice.INSTITUTION, party=body[0], speaker_text=f"it ({body[1]})", verb=verb)
+    if lower == "they":
+        officials = _last_unnamed_official(article, vocab, subject_offset)
+        if officials is not None and officials[1].endswith("s"):
+            # "Israeli security officials … said …. They said…": the same officials
+            return Attribution(Voice.SOURCES, party=officials[0], speaker_text=officials[1], verb=verb)
     if lower in ("they", "we", "i", "it"):
         return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
     found = people.in_span(subject_offset, subject_offset + len(subject))
@@ -1039,7 +1047,7 @@ _DEFINITE_BODY = re.compile(
     r"administration|authorities|leadership|militia|rebels|army|military)$"
 )
 _UNNAMED_OFFICIAL_PHRASE = re.compile(
-    r"\b(?:an?|the)\s+(?:(?:senior|top|high-ranking|unnamed|anonymous|former|military|security|government)\s+){0,2}"
+    r"(?:\b(?:an?|the)\s+|(?<![\w’'-]\s)(?=[A-Z]))(?:(?:senior|top|high-ranking|unnamed|anonymous|former|military|security|government)\s+){0,2}"
     r"(?P<qualifier>[A-Z][\w’'-]+)\s+(?:(?:military|security|government|political|movement|group)\s+)?"
     r"(?:official|source|spokesman|spokeswoman|spokesperson|diplomat|negotiator|commander|leader)s?\b"
 )

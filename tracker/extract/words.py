@@ -53,6 +53,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         r" \g<what> ",
     ),
     (re.compile(r"\bcessation\s+of\s+hostilities\b", re.I), " ceasefire "),
+    # "refuses to sit with Hemedti", "sit at the same negotiating table"
+    (
+        re.compile(r"\bsit(?:s|ting)?\s+(?:down\s+)?(?:with|at\s+the\s+(?:same\s+)?(?:negotiating\s+)?table)\b", re.I),
+        " sit talks ",
+    ),
     # a "frozen conflict" is fighting stopped on the current line, not frozen money
     (
         re.compile(r"\bfrozen\s+(?:conflict|war)s?\b|\bfreez(?:e|es|ing)\s+(?:the\s+)?(?:conflict|war)\b", re.I),
@@ -106,6 +111,7 @@ SYNONYMS = {
     "armistic": "ceasefir",
     "troop": "forc",
     "soldi": "forc",
+    "weapon": "arm",  # "lay down their weapons" = arms
     "withdrawn": "withdraw",
     "withdrew": "withdraw",
     "bloc": "allianc",  # "enter any bloc" = join an alliance
