@@ -253,6 +253,7 @@ class Attribution:
     background: bool = False
     anonymous: bool = False
     attribution_text: str = ""  # the sentence minus its content, for dates and venues
+    subject_at: int | None = None  # where the subject really starts, when a role stood between it and the verb
 
 
 @dataclass
@@ -863,6 +864,10 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         proposal = (
             verb.startswith("suggest") and attribution.person is not None and _PROPOSAL.match(masked[match.end() :])
         )
+        if attribution.subject_at is not None:
+            # "…, Rubin Rubinyan, a deputy speaker and Armenia's envoy, said": the words
+            # before the name are the content
+            subject_start = attribution.subject_at - start
         if match.group("interp") and not proposal:
             # the reporter reading a mind ("Aliyev appeared to…"); but a named person who
             # "suggested that both countries should…" has made a proposal
@@ -987,10 +992,11 @@ def _classify(
     if back is not None:
         people.refer(subject_offset, subject_offset + len(subject), back)
         return Attribution(Voice.INDIRECT, person=back, speaker_text=subject, verb=verb)
-    named = _named_before_appositive(article, people, subject_offset)
-    if named is not None:
+    found_named = _named_before_appositive(article, people, subject_offset)
+    if found_named is not None:
         # "Anna Kovac, Marovia's foreign minister, said": the subject is the name, not its role
-        return Attribution(Voice.INDIRECT, person=named, speaker_text=named.name, verb=verb)
+        named, name_start = found_named
+        return Attribution(Voice.INDIRECT, person=named, speaker_text=named.name, verb=verb, subject_at=name_start)
     mentions = vocab.party_mentions(subject)
     if mentions and _PERSON_ROLE.search(subject) and not _INSTITUTION_ONLY.search(subject):
         # "Kestria's defence minister has ruled out…": a person, not named here.
@@ -1078,7 +1084,7 @@ def _last_with_noun(article: Article, vocab: Vocabulary, offset: int, noun: str)
     return None
 
 
-def _named_before_appositive(article: Article, people: People, subject_offset: int) -> Person | None:
+def _named_before_appositive(article: Article, people: People, subject_offset: int) -> tuple[Person, int] | None:
     # "Anna Kovac, Marovia's foreign minister, said" and "Sami Abu Zuhri, a senior Hamas
     # official and spokesman for the organization, has said" (the subject is the part after "and")
     window = article.text[max(0, subject_offset - 120) : subject_offset]
@@ -1087,7 +1093,7 @@ def _named_before_appositive(article: Article, people: People, subject_offset: i
         return None
     end = subject_offset - len(gap.group())
     before = people.in_span(max(0, end - 80), end)
-    return before[-1][2] if before and before[-1][1] == end else None
+    return (before[-1][2], before[-1][0]) if before and before[-1][1] == end else None
 
 
 _FINITE = re.compile(
