@@ -22,11 +22,15 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from tests.extract.real.corpus import CONFLICT_TITLE, CORPUS, Article, Expect
 from tracker.core.dataset import Dataset
+
+if TYPE_CHECKING:
+    from pydantic_ai.models import Model
 from tracker.extract import CandidateCondition, CandidateStatement, Draft, Vocabulary, extract_draft
 from tracker.load.loader import load_dataset
 
@@ -50,8 +54,21 @@ def vocabulary(path: Path, party_speakers: bool = True) -> Vocabulary:
     return Vocabulary.from_dataset(dataset)
 
 
-def draft_for(article: Article, party_speakers: bool = True) -> Draft:
-    return extract_draft(article.path.read_text(encoding="utf-8"), vocabulary(article.dataset, party_speakers))
+def draft_for(article: Article, party_speakers: bool = True, model: Model | None = None) -> Draft:
+    """The rules' draft, or with `model` the model mode's (an answer it refuses counts as an
+    empty draft, with the reason in its messages)."""
+    text = article.path.read_text(encoding="utf-8")
+    vocab = vocabulary(article.dataset, party_speakers)
+    if model is None:
+        return extract_draft(text, vocab)
+    from tracker.extract.llm import LlmError, ask, draft_from_answer
+
+    try:
+        return draft_from_answer(text, vocab, ask(text, vocab, model))
+    except LlmError as error:
+        refused = Draft(conflict_title=vocab.conflict_title)
+        refused.messages.append(str(error))
+        return refused
 
 
 def _squash(text: str) -> str:
@@ -114,17 +131,22 @@ def score(article: Article, draft: Draft) -> Tally:
 
 
 def tallies(
-    split: str | None = None, holdout: bool = False, party_speakers: bool = True
+    split: str | None = None,
+    holdout: bool = False,
+    fresh: bool = False,
+    party_speakers: bool = True,
+    model: Model | None = None,
 ) -> dict[tuple[str, str], Tally]:
     """One tally per (split, conflict) for the articles of `split` (or all); the held-out
-    third only when asked for."""
+    third and the fresh set only when asked for."""
+    from tests.extract.real.fresh_set import FRESH
     from tests.extract.real.holdout_set import HOLDOUT
 
     result: dict[tuple[str, str], Tally] = {}
-    for article in (*CORPUS, *(HOLDOUT if holdout else ())):
+    for article in (*CORPUS, *(HOLDOUT if holdout else ()), *(FRESH if fresh else ())):
         if split is not None and article.split != split:
             continue
-        drafted = draft_for(article, party_speakers)
+        drafted = draft_for(article, party_speakers, model)
         result.setdefault((article.split, article.conflict), Tally()).add(score(article, drafted))
     return result
 
@@ -152,7 +174,7 @@ def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
         "| articles | expected | extracted | matched | precision | recall |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for split, whole_name in (("development", "half"), ("test", "half"), ("holdout", "third")):
+    for split, whole_name in (("development", "half"), ("test", "half"), ("holdout", "third"), ("fresh", "set")):
         parts = {conflict: tally for (s, conflict), tally in by_part.items() if s == split}
         if not parts:
             continue
@@ -171,11 +193,26 @@ def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
 
 
 def main(argv: list[str]) -> None:
-    """`--misses` lists every miss; `--holdout` scores the held-out third too (once, at the
-    end of a round); `--no-party-speakers` as if no dataset listed its parties' speakers."""
+    """`--misses` lists every miss; `--holdout` and `--fresh` score the held-out third and
+    the fresh set too; `--only SPLIT` scores one split alone; `--no-party-speakers` as if
+    no dataset listed its parties' speakers; `--model NAME` scores the model mode instead
+    of the rules (it needs the `llm` extra and TRACKER_LLM_BASE_URL, see docs/extract.md;
+    one request per article, more on retries)."""
+    model = None
+    if "--model" in argv:
+        from tracker.extract.llm import endpoint_from_env, openai_model
+
+        model = openai_model(endpoint_from_env(argv[argv.index("--model") + 1]))
+    only = argv[argv.index("--only") + 1] if "--only" in argv else None
     print(
         table(
-            tallies(holdout="--holdout" in argv, party_speakers="--no-party-speakers" not in argv),
+            tallies(
+                split=only,
+                holdout="--holdout" in argv or only == "holdout",
+                fresh="--fresh" in argv or only == "fresh",
+                party_speakers="--no-party-speakers" not in argv,
+                model=model,
+            ),
             misses="--misses" in argv,
         )
     )
