@@ -26,6 +26,7 @@ REAL = Path(__file__).resolve().parent
 ARTICLES = REAL / "articles"
 HOLDOUT_ARTICLES = REAL / "holdout"
 FRESH_ARTICLES = REAL / "fresh"
+ROUND5_ARTICLES = REAL / "round5"
 DATASETS = REAL / "datasets"
 REPO = REAL.parents[2]
 
@@ -41,6 +42,8 @@ DATASET_OF = {
     # conflicts only the fresh set of round four has
     "in-pk": DATASETS / "india-pakistan.yaml",
     "th-kh": DATASETS / "thailand-cambodia.yaml",
+    # only in round five's set
+    "il-ir": DATASETS / "israel-iran.yaml",
 }
 
 CONFLICT_TITLE = {
@@ -53,9 +56,10 @@ CONFLICT_TITLE = {
     "houthi": "Houthis–Red Sea",
     "in-pk": "India–Pakistan",
     "th-kh": "Thailand–Cambodia",
+    "il-ir": "Israel–Iran",
 }
 
-Split = Literal["development", "test", "holdout", "fresh"]
+Split = Literal["development", "test", "holdout", "fresh", "round5"]
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,9 @@ class Article:
 
     @property
     def path(self) -> Path:
-        folder = {"holdout": HOLDOUT_ARTICLES, "fresh": FRESH_ARTICLES}.get(self.split, ARTICLES)
+        folder = {"holdout": HOLDOUT_ARTICLES, "fresh": FRESH_ARTICLES, "round5": ROUND5_ARTICLES}.get(
+            self.split, ARTICLES
+        )
         return folder / f"{self.name}.txt"
 
     @property
