@@ -292,3 +292,16 @@ def test_an_unnamed_official_of_a_party_is_drafted_as_sourcing() -> None:
     assert (envoy.party, envoy.basis) == ("saf", "reported-by-sources")
     assert "does not name" in envoy.basis_reason
     assert [c.kind for c in envoy.conditions] == ["offer"]
+
+
+def test_a_bulleted_list_of_demands_is_the_introducers() -> None:
+    # "Kremlin representative Volodymyr Medinsky outlined Moscow's five key demands:" then
+    # "- No reparations: Both parties must mutually waive any claims…" and so on
+    from tests.extract.real.corpus import FRESH_ARTICLES
+
+    draft = draft_of(FRESH_ARTICLES / "ru-ua-ubn-medinsky-five-demands.txt")
+    [medinsky] = [s for s in draft.statements if s.speaker_name == "Volodymyr Medinsky"]
+    assert medinsky.party == "russia"
+    issues = [c.issue.issue for c in medinsky.conditions]
+    assert {"reparations-accountability", "language-church", "territory"} <= set(issues)
+    assert all(c.kind == "demand" for c in medinsky.conditions)

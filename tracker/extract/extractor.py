@@ -16,7 +16,7 @@ from datetime import date
 
 from tracker.core.dates import PartialDate
 from tracker.extract.article import Article, ParagraphKind, Quote, QuoteKind, Sentence, parse
-from tracker.extract.cues import Cue, find_cues, kind_of, stage_of
+from tracker.extract.cues import Cue, Kind, find_cues, kind_of, stage_of
 from tracker.extract.draft import (
     BACKGROUND,
     CHARACTERISATION,
@@ -270,6 +270,8 @@ def _sentence_units(
         if find_cues(visible):
             draft.set_aside.append(SetAside(CHARACTERISATION, sentence.text, "headline"))
         return []
+    listed: tuple[Attribution, Kind] | None = None
+    listed_kind: Kind = "demand"
     direct = kind is ParagraphKind.ANSWER or article.speech_share(sentence) >= 0.5
     if direct and kind is not ParagraphKind.ANSWER and not find_cues(_speech_in(article, sentence)):
         # The condition is in the reporter's words around the quotation ("According to
@@ -287,13 +289,26 @@ def _sentence_units(
         attribution_text = attribution.attribution_text
     else:
         attribution = attribute(article, sentence, vocab, people)
+        if attribution.voice is Voice.REPORTER:
+            listed = _listed(article, sentence, vocab, people)
+        if listed is not None:
+            # "Medinsky outlined Moscow's five key demands:" then "- No reparations: Both
+            # parties must…": each item is the introducer's, and a demand by being listed
+            attribution, listed_kind = listed
         voice = attribution.voice
         start, end = attribution.content_start, attribution.content_end
         content = article.masked(start, end, (QuoteKind.TITLE,)).replace("\u2591", " ")
         attribution_text = attribution.attribution_text
+
+    def cues_in(text: str) -> list[Cue]:
+        found = find_cues(text)
+        if found or listed is None:
+            return found
+        return [Cue("a listed item", 0, 0, listed_kind, "around", False)]
+
     clauses = _clauses_with_cue(content)
     content = clauses[0]
-    cues = find_cues(content)
+    cues = cues_in(content)
     if not cues:
         return []
     if not direct and attribution.background:
@@ -388,7 +403,7 @@ def _sentence_units(
     guesses: list[tuple[str, list[Cue], str, IssueGuess]] = []
     for whole in clauses:
         clause = _condition_part(whole)
-        clause_cues = find_cues(clause)
+        clause_cues = cues_in(clause)
         if (
             guesses
             and _ELABORATION.match(clause)
@@ -538,6 +553,53 @@ _ASKED_OF_SUBJECT = re.compile(
     r"^\W*(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s+(?:must|should|has\s+to|have\s+to|needs\s+to|is\s+obliged\s+to)\b"
 )
 _ALSO = re.compile(r",?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|,?\s+in\s+addition\s+to\s+")
+
+
+_BULLET = re.compile(r"^\s*(?:[-•*–—▪●]|\(?\d{1,2}[.)])\s+(?:[^:.;\n]{1,60}:\s+)?")
+_LIST_NOUNS = re.compile(
+    r"\b(?P<noun>demands?|conditions?|terms|requirements?|preconditions?|points?|proposals?|offers?|steps|"
+    r"red\s+lines|principles|priorities)\b[^:]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _listed(article: Article, sentence: Sentence, vocab: Vocabulary, people: People) -> tuple[Attribution, Kind] | None:
+    """For a bulleted item under "<speaker> outlined <party>'s five demands:", the
+    introducer's attribution (its content this item) and the kind its noun gives."""
+    paragraph = article.paragraphs[sentence.paragraph]
+    bullet = _BULLET.match(article.text[paragraph.start : paragraph.end])
+    if bullet is None:
+        return None
+    index = paragraph.index - 1
+    while index >= 0 and _BULLET.match(article.text[article.paragraphs[index].start : article.paragraphs[index].end]):
+        index -= 1
+    intro = article.sentences_of(index)[-1:] if index >= 0 else []
+    noun = _LIST_NOUNS.search(intro[0].text) if intro else None
+    if noun is None:
+        return None
+    found = attribute(article, intro[0], vocab, people)
+    if found.voice is Voice.REPORTER:
+        # "Kremlin representative Volodymyr Medinsky outlined…": the first person named
+        named = [p for _, _, p in people.in_span(intro[0].start, intro[0].end) if p.party is not None]
+        if not named:
+            return None
+        found = Attribution(Voice.INDIRECT, person=named[0], speaker_text=named[0].name, verb="listed")
+    if found.voice not in (Voice.INDIRECT, Voice.INSTITUTION, Voice.SOURCES):
+        return None
+    start = paragraph.start + bullet.end() if sentence.start <= paragraph.start + bullet.end() else sentence.start
+    item = Attribution(
+        found.voice,
+        person=found.person,
+        party=found.party,
+        speaker_text=found.speaker_text,
+        verb=found.verb,
+        content_start=start,
+        content_end=sentence.end,
+        anonymous=found.anonymous,
+        attribution_text=intro[0].text,
+    )
+    kind: Kind = "offer" if noun.group("noun").lower().startswith(("proposal", "offer")) else "demand"
+    return item, kind
 
 
 def _conjuncts(vocab: Vocabulary, focus: str) -> list[str]:

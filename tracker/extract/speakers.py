@@ -74,7 +74,9 @@ SPEECH_VERBS = (
     r"continued|reaffirmed|reaffirms|affirmed|affirms|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|promised|"
     r"promises|presented|presents|maintained|maintains|assured|assures|pointed\s+out|points\s+out|clarified|"
     r"refused|refuses|was\s+quoted\s+as\s+saying|(?:was|were)\s+reported\s+to\s+(?:say|tell)|stating|saying|"
-    r"asserting|adding|insisting|declaring|dismissed|dismisses|emphasi[sz]ing"
+    r"asserting|adding|insisting|declaring|dismissed|dismisses|emphasi[sz]ing|"
+    r"mentioned|mentions|outlined|outlines|underscored|underscores|highlighted|highlights|"
+    r"communicated|informed|remarked|acknowledged"
 )
 # Verbs that carry the condition themselves: the content starts at the verb.
 CUE_VERBS = re.compile(
