@@ -606,11 +606,36 @@ def _conjuncts(vocab: Vocabulary, focus: str) -> list[str]:
     """'the cancellation of its bid for NATO membership, as well as its non-nuclear status':
     two demands when each side of "as well as" names an issue of its own; else the focus whole."""
     pieces = [p for p in _ALSO.split(focus) if p.strip()]
-    if len(pieces) != 2:
+    if len(pieces) == 2:
+        guesses = [guess_issue(vocab, piece, "", "") for piece in pieces]
+        if all(g.issue is not None for g in guesses) and guesses[0].issue != guesses[1].issue:
+            return pieces
+    return _list_items(vocab, focus)
+
+
+def _list_items(vocab: Vocabulary, focus: str) -> list[str]:
+    """'calls for a complete ceasefire …, support for the Lebanese Armed Forces …, the
+    disarmament of Hezbollah …, and the opening of direct negotiations': a list of three or
+    more items ("A, B, and C") whose items name issues of their own is that many conditions."""
+    if focus.count(",") < 2 or not re.search(r",\s+(?:and|as\s+well\s+as)\s+", focus):
         return [focus]
-    guesses = [guess_issue(vocab, piece, "", "") for piece in pieces]
-    if all(g.issue is not None for g in guesses) and guesses[0].issue != guesses[1].issue:
-        return pieces
+    if re.search(
+        r"\b(?:dialogue|talks|negotiations|discuss\w*)\b[^,.;]{0,40}?\b(?:on|about|over|including)\b", focus, re.I
+    ):
+        return [focus]  # an agenda ("a dialogue on Kashmir, water and terrorism"), not a list of demands
+    items = [i for i in re.split(r",\s+(?:and\s+|as\s+well\s+as\s+)?", focus) if i.strip()]
+    if len(items) < 3 or any(len(i.split()) > 16 for i in items):
+        return [focus]
+    merged: list[tuple[str, str | None]] = []
+    for item in items:
+        guess = guess_issue(vocab, item, "", "")
+        issue = guess.issue if guess.score >= STRONG else None
+        if merged and (issue is None or issue == merged[-1][1]):
+            merged[-1] = (f"{merged[-1][0]}, {item}", merged[-1][1] or issue)
+        else:
+            merged.append((item, issue))
+    if len([i for i in merged if i[1]]) >= 2:
+        return [text for text, issue in merged if issue]
     return [focus]
 
 
@@ -1013,6 +1038,8 @@ def _same_demand(
     for other in existing:
         if other.kind != candidate.kind:
             continue
+        if other.issue.issue != candidate.issue.issue and set(other.evidence) & set(candidate.evidence):
+            continue  # one sentence with conditions on two issues: two conditions
         if other.issue.issue != candidate.issue.issue:
             # the lede and the body word one refusal differently ("a deal with Moscow that
             # would allow Russian troops to remain" / "a ceasefire deal that would allow
