@@ -21,7 +21,7 @@ def test_corpus_size_and_conflicts() -> None:
 
     everything = (*CORPUS, *HOLDOUT, *FRESH, *ROUND5)
     conflicts = {article.conflict for article in everything}
-    assert conflicts <= set(DATASET_OF)
+    assert conflicts == set(DATASET_OF)
     assert all(sum(a.conflict == c for a in everything) >= 4 for c in conflicts)
 
 
