@@ -136,14 +136,17 @@ def tallies(
     fresh: bool = False,
     party_speakers: bool = True,
     model: Model | None = None,
+    round5: bool = False,
 ) -> dict[tuple[str, str], Tally]:
     """One tally per (split, conflict) for the articles of `split` (or all); the held-out
-    third and the fresh set only when asked for."""
+    third and the fresh and round-five sets only when asked for."""
     from tests.extract.real.fresh_set import FRESH
     from tests.extract.real.holdout_set import HOLDOUT
+    from tests.extract.real.round5_set import ROUND5
 
+    chosen = (*CORPUS, *(HOLDOUT if holdout else ()), *(FRESH if fresh else ()), *(ROUND5 if round5 else ()))
     result: dict[tuple[str, str], Tally] = {}
-    for article in (*CORPUS, *(HOLDOUT if holdout else ()), *(FRESH if fresh else ())):
+    for article in chosen:
         if split is not None and article.split != split:
             continue
         drafted = draft_for(article, party_speakers, model)
@@ -174,7 +177,13 @@ def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
         "| articles | expected | extracted | matched | precision | recall |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for split, whole_name in (("development", "half"), ("test", "half"), ("holdout", "third"), ("fresh", "set")):
+    for split, whole_name in (
+        ("development", "half"),
+        ("test", "half"),
+        ("holdout", "third"),
+        ("fresh", "set"),
+        ("round5", "set"),
+    ):
         parts = {conflict: tally for (s, conflict), tally in by_part.items() if s == split}
         if not parts:
             continue
@@ -193,8 +202,8 @@ def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
 
 
 def main(argv: list[str]) -> None:
-    """`--misses` lists every miss; `--holdout` and `--fresh` score the held-out third and
-    the fresh set too; `--only SPLIT` scores one split alone; `--no-party-speakers` as if
+    """`--misses` lists every miss; `--holdout`, `--fresh` and `--round5` score the held-out
+    third, the fresh set and round five's set too; `--only SPLIT` scores one split alone; `--no-party-speakers` as if
     no dataset listed its parties' speakers; `--model NAME` scores the model mode instead
     of the rules (it needs the `llm` extra and TRACKER_LLM_BASE_URL, see docs/extract.md;
     one request per article, more on retries)."""
@@ -210,6 +219,7 @@ def main(argv: list[str]) -> None:
                 split=only,
                 holdout="--holdout" in argv or only == "holdout",
                 fresh="--fresh" in argv or only == "fresh",
+                round5="--round5" in argv or only == "round5",
                 party_speakers="--no-party-speakers" not in argv,
                 model=model,
             ),
