@@ -14,7 +14,10 @@ from tests.extract.real.corpus import ARTICLES, DATASET_OF
 from tracker.core.file_format import Statement
 from tracker.extract import Draft, Vocabulary, extract_draft, render_draft
 from tracker.extract.article import ParagraphKind, parse
-from tracker.extract.speakers import Voice, attribute, find_interviewee, find_people, quote_attributions
+from tracker.extract.attribution import attribute
+from tracker.extract.people import find_people
+from tracker.extract.quotes import find_interviewee, quote_attributions
+from tracker.extract.speakers import Voice
 from tracker.extract.when import article_date
 from tracker.load.loader import load_dataset
 

@@ -27,8 +27,9 @@ from pydantic import BaseModel, Field, create_model
 from tracker.extract.article import clean, parse
 from tracker.extract.cues import Kind, StageName
 from tracker.extract.draft import CandidateCondition, CandidateStatement, Draft, SourceDraft
-from tracker.extract.extractor import _URL, _article_publisher, _name_conditions
+from tracker.extract.extractor import URL, article_publisher
 from tracker.extract.issues import IssueGuess
+from tracker.extract.statements import name_conditions
 from tracker.extract.vocab import Vocabulary
 from tracker.extract.when import article_date
 
@@ -239,8 +240,8 @@ def draft_from_answer(text: str, vocab: Vocabulary, answer: BaseModel) -> Draft:
 
         draft.article_date = PartialDate.of(found.value)
         draft.article_date_phrase = found.phrase
-    draft.publisher = _article_publisher(article)
-    urls = _URL.findall(article.text)
+    draft.publisher = article_publisher(article)
+    urls = URL.findall(article.text)
     draft.url = urls[0] if urls else None
     titles = {i.id: i for i in vocab.issues}
     for item in answer.statements:  # type: ignore[attr-defined]
@@ -285,7 +286,7 @@ def draft_from_answer(text: str, vocab: Vocabulary, answer: BaseModel) -> Draft:
                 )
             )
         draft.statements.append(statement)
-    _name_conditions(vocab, draft)
+    name_conditions(vocab, draft)
     if not draft.statements:
         draft.messages.append("the model found no candidate statements in the article")
     return draft
