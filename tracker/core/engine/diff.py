@@ -61,10 +61,10 @@ def diff(
     after_counts = said_by(until)
     window = None
     if since is not None:
-        before_counts = said_before(since)
+        start, end = since.start, until.end
 
-        def window(placed: Placed) -> bool:
-            return after_counts(placed) and not before_counts(placed)
+        def window(placed: Placed) -> bool:  # said by the end, not before the start (`said_by`, `said_before`)
+            return start <= placed.ends <= end
 
     paths = _Paths(dataset, window)
     after = replay(dataset, after_counts, include_disputed, window=window, observe=paths.observe)
@@ -112,6 +112,7 @@ class _Paths:
         self.level_ids = {issue.id: [level.id for level in issue.ladder] for issue in dataset.issues}
         self.window = window
         self.statements = dataset.statements
+        self.window_orders: set[int] | None = None  # built on first use
         self.parties = dataset.parties_by_id
         self.points: dict[tuple[str, str], list[Point]] = {}
         self.tracks: dict[str, dict[str, _Track]] = {}  # party -> issue -> track
@@ -254,7 +255,15 @@ class _Paths:
 
     def in_window(self, order: int) -> bool:
         """Whether the statement at `order` is inside the diff's window."""
-        return self.window is None or self.window(self.statements[order])
+        if self.window_orders is None:
+            window = self.window
+            self.window_orders = {placed.order for placed in self.statements if window is None or window(placed)}
+        return order in self.window_orders
+
+    def stance_now(self, party: str, issue: str) -> Stance | None:
+        """The stance after every statement replayed: that of the state the replay ended in."""
+        track = self.tracks.get(party, {}).get(issue)
+        return track.stance if track is not None else None
 
     def stance_at(self, party: str, issue: str, order: int) -> Stance | None:
         """The stance after the statements up to `order` (inclusive)."""
@@ -276,7 +285,7 @@ class _Diff:
     ) -> None:
         self.dataset, self.paths, self.before, self.after = dataset, paths, before, after
         self.since, self.issue_id, self.window = since, issue_id, window
-        self._stances: dict[tuple[int, str], dict[str, Stance]] = {}
+        self._stances: dict[str, dict[str, Stance]] = {}  # party -> issue -> stance before
         self.poles = {p.pole: p for p in reversed(dataset.parties) if p.pole is not None}
 
     def party_diff(self, party: Party) -> PartyDiff:
@@ -308,7 +317,7 @@ class _Diff:
         if not issue.ladder:
             return IssueDiff(issue=issue, changes=tuple(found))
         start, points, since = self._start(party.id, issue.id)
-        end = self._stance(self.after, party, issue.id)
+        end = self.paths.stance_now(party.id, issue.id)
         path = self.paths.points.get((party.id, issue.id))
         baseline = path[0].order if self.since is None and path else None
         others = ordered(party, [self._counterpart(other, issue.id, baseline) for other in self.dataset.parties])
@@ -322,30 +331,32 @@ class _Diff:
     def _start(self, party: str, issue: str) -> tuple[Stance | None, list[Point], PartialDate | None]:
         path = self.paths.points.get((party, issue), [])
         if self.since is not None:
-            start = self._stance(self.before, self.dataset.parties_by_id[party], issue)
+            start = self._stance_before(self.dataset.parties_by_id[party], issue)
             return start, [point for point in path if self.paths.in_window(point.order)], None
         if not path:
             return None, [], None
         return path[0].stance, path[1:], path[0].citation.date
 
-    def _stance(self, states: dict[str, PartyState], party: Party, issue: str) -> Stance | None:
-        """A party's stance in one of the two states; each party's stances are computed once."""
-        key = (id(states), party.id)
-        if key not in self._stances:
-            state = states.get(party.id)
-            self._stances[key] = stances(state, party, self.paths.ladders) if state else {}
-        return self._stances[key].get(issue)
+    def _stance_before(self, party: Party, issue: str) -> Stance | None:
+        """A party's stance at the start of the window; each party's stances are computed once.
+
+        The stance at the end is the paths' own: they were recorded on the replay to the end.
+        """
+        if party.id not in self._stances:
+            state = self.before.get(party.id)
+            self._stances[party.id] = stances(state, party, self.paths.ladders) if state else {}
+        return self._stances[party.id].get(issue)
 
     def _counterpart(self, other: Party, issue: str, baseline: int | None) -> Counterpart:
         """Another party's stance at the start (the given party's baseline, without a start date) and end."""
         if self.since is not None:
-            before = self._stance(self.before, other, issue)
+            before = self._stance_before(other, issue)
         else:
             before = self.paths.stance_at(other.id, issue, baseline) if baseline is not None else None
         return Counterpart(
             party=other,
             before=before,
-            after=self._stance(self.after, other, issue),
+            after=self.paths.stance_now(other.id, issue),
             weight=self.paths.weight(other.id, issue),
         )
 
