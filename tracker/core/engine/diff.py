@@ -165,14 +165,14 @@ class _Paths:
             # Where the id counts now: its track and rung, if it is active on a ladder.
             old = known.get(cid)
             track: _Track | None = None
-            rung: int | None = None
+            rung = -1  # meaningful only with a track
             if cid in active:
                 condition = held[cid].condition
                 now = tracks.get(condition.issue) or self._new_track(tracks, condition.issue)
                 if now.ladder is not None and condition.level is not None:
-                    rung = now.ladder.get(condition.level)
-                    if rung is not None:
-                        track = now
+                    found = now.ladder.get(condition.level)
+                    if found is not None:
+                        track, rung = now, found
             elif cid in held:  # gone now: its issue was touched
                 issue = held[cid].condition.issue
                 if issue not in touched:
@@ -186,7 +186,7 @@ class _Paths:
                 if newest != old[0].newest:
                     old[0].newest, old[0].changed = newest, True
             if track is not None and is_stated:  # stated again or first: the most recent now
-                track.latest[cid] = rung  # type: ignore[assignment]
+                track.latest[cid] = rung
                 if rung != track.newest:
                     track.newest, track.changed = rung, True
             if old is not None:
@@ -199,7 +199,7 @@ class _Paths:
                     del counts[old[1]]
                     before.changed = True
                 del known[cid]
-            if track is not None and rung is not None:
+            if track is not None:
                 counts = track.counts
                 if rung in counts:
                     counts[rung] += 1
