@@ -256,6 +256,7 @@ class Addition:
     """The file's new text, ready to write, and what was done to make it."""
 
     target: Path
+    before: str  # the file's text as read, with LF line ends (what `text` was made from)
     text: str
     digest: str  # of the bytes it was made from
     count: int
@@ -298,7 +299,7 @@ def prepare(
     try:
         dataset = load_dataset_bytes(members, today=today)
         layout = Layout.of(original)
-        text = layout.to_lf(decode(original, display))
+        text = before = layout.to_lf(decode(original, display))
     except DatasetError as error:
         raise AddError(
             f"{display} has problems already; fix them (tracker validate) before adding", error.problems
@@ -345,7 +346,7 @@ def prepare(
             "the dataset would not be valid with this statement; nothing was written", error.problems
         ) from None
     notes += [f"suggested {line}" for line in suggestions.notes]
-    return Addition(target, text, hashlib.sha256(original).hexdigest(), len(statements), notes, layout)
+    return Addition(target, before, text, hashlib.sha256(original).hexdigest(), len(statements), notes, layout)
 
 
 def _members(target: Path, original: bytes, dataset_files: Sequence[Path]) -> list[tuple[str, bytes]]:

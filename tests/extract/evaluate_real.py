@@ -22,19 +22,53 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
 
 from tests.extract.real.corpus import CONFLICT_TITLE, CORPUS, Article, Expect
+from tracker.core.dataset import Dataset
+
+if TYPE_CHECKING:
+    from pydantic_ai.models import Model
 from tracker.extract import CandidateCondition, CandidateStatement, Draft, Vocabulary, extract_draft
 from tracker.load.loader import load_dataset
 
 
 @functools.cache
-def vocabulary(path: Path) -> Vocabulary:
-    return Vocabulary.from_dataset(load_dataset(path, today=date.today()))
+def vocabulary(path: Path, party_speakers: bool = True) -> Vocabulary:
+    """The dataset's vocabulary; without `party_speakers`, as if no party listed its speakers
+    (to measure what the lists add)."""
+    dataset = load_dataset(path, today=date.today())
+    if not party_speakers:
+        files = tuple(
+            (
+                name,
+                msgspec.structs.replace(
+                    content, parties=[msgspec.structs.replace(p, speakers=()) for p in content.parties]
+                ),
+            )
+            for name, content in dataset.files
+        )
+        dataset = Dataset(files)
+    return Vocabulary.from_dataset(dataset)
 
 
-def draft_for(article: Article) -> Draft:
-    return extract_draft(article.path.read_text(encoding="utf-8"), vocabulary(article.dataset))
+def draft_for(article: Article, party_speakers: bool = True, model: Model | None = None) -> Draft:
+    """The rules' draft, or with `model` the model mode's (an answer it refuses counts as an
+    empty draft, with the reason in its messages)."""
+    text = article.path.read_text(encoding="utf-8")
+    vocab = vocabulary(article.dataset, party_speakers)
+    if model is None:
+        return extract_draft(text, vocab)
+    from tracker.extract.llm import LlmError, ask, draft_from_answer
+
+    try:
+        return draft_from_answer(text, vocab, ask(text, vocab, model))
+    except LlmError as error:
+        refused = Draft(conflict_title=vocab.conflict_title)
+        refused.messages.append(str(error))
+        return refused
 
 
 def _squash(text: str) -> str:
@@ -96,13 +130,27 @@ def score(article: Article, draft: Draft) -> Tally:
     return tally
 
 
-def tallies(split: str | None = None) -> dict[tuple[str, str], Tally]:
-    """One tally per (split, conflict) for the articles of `split` (or all)."""
+def tallies(
+    split: str | None = None,
+    holdout: bool = False,
+    fresh: bool = False,
+    party_speakers: bool = True,
+    model: Model | None = None,
+    round5: bool = False,
+) -> dict[tuple[str, str], Tally]:
+    """One tally per (split, conflict) for the articles of `split` (or all); the held-out
+    third and the fresh and round-five sets only when asked for."""
+    from tests.extract.real.fresh_set import FRESH
+    from tests.extract.real.holdout_set import HOLDOUT
+    from tests.extract.real.round5_set import ROUND5
+
+    chosen = (*CORPUS, *(HOLDOUT if holdout else ()), *(FRESH if fresh else ()), *(ROUND5 if round5 else ()))
     result: dict[tuple[str, str], Tally] = {}
-    for article in CORPUS:
+    for article in chosen:
         if split is not None and article.split != split:
             continue
-        result.setdefault((article.split, article.conflict), Tally()).add(score(article, draft_for(article)))
+        drafted = draft_for(article, party_speakers, model)
+        result.setdefault((article.split, article.conflict), Tally()).add(score(article, drafted))
     return result
 
 
@@ -129,14 +177,20 @@ def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
         "| articles | expected | extracted | matched | precision | recall |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for split in ("development", "test"):
+    for split, whole_name in (
+        ("development", "half"),
+        ("test", "half"),
+        ("holdout", "third"),
+        ("fresh", "set"),
+        ("round5", "set"),
+    ):
         parts = {conflict: tally for (s, conflict), tally in by_part.items() if s == split}
         if not parts:
             continue
         for conflict, tally in parts.items():
             lines.append(row(f"{split}: {CONFLICT_TITLE[conflict]}", tally))
         whole = total(list(parts.values()))
-        lines.append(row(f"**{split} half**", whole))
+        lines.append(row(f"**{split} {whole_name}**", whole))
         lines.append(
             f"|  | of {whole.matched} matched: basis right {whole.basis_right}, kind right {whole.kind_right} |  |  |  |  |"
         )
@@ -148,7 +202,30 @@ def table(by_part: dict[tuple[str, str], Tally], misses: bool = False) -> str:
 
 
 def main(argv: list[str]) -> None:
-    print(table(tallies(), misses="--misses" in argv))
+    """`--misses` lists every miss; `--holdout`, `--fresh` and `--round5` score the held-out
+    third, the fresh set and round five's set too; `--only SPLIT` scores one split alone; `--no-party-speakers` as if
+    no dataset listed its parties' speakers; `--model NAME` scores the model mode instead
+    of the rules (it needs the `llm` extra and TRACKER_LLM_BASE_URL, see docs/extract.md;
+    one request per article, more on retries)."""
+    model = None
+    if "--model" in argv:
+        from tracker.extract.llm import endpoint_from_env, openai_model
+
+        model = openai_model(endpoint_from_env(argv[argv.index("--model") + 1]))
+    only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    print(
+        table(
+            tallies(
+                split=only,
+                holdout="--holdout" in argv or only == "holdout",
+                fresh="--fresh" in argv or only == "fresh",
+                round5="--round5" in argv or only == "round5",
+                party_speakers="--no-party-speakers" not in argv,
+                model=model,
+            ),
+            misses="--misses" in argv,
+        )
+    )
 
 
 if __name__ == "__main__":

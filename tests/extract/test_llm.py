@@ -184,3 +184,16 @@ def test_an_empty_quote_is_not_verbatim() -> None:
     from tracker.extract.llm import unverbatim
 
     assert unverbatim(response_model(vocab()).model_validate(answer), article()) == ["   "]
+
+
+def test_the_corpus_evaluation_scores_the_model_mode() -> None:
+    # `python -m tests.extract.evaluate_real --model NAME` scores the model's drafts with
+    # the same matching rule as the rules'; here the recorded answer for the Interfax excerpt
+    from tests.extract.evaluate_real import draft_for, score
+    from tests.extract.real.corpus import CORPUS
+
+    [interfax] = [a for a in CORPUS if a.name == "ru-ua-interfax-zelenskyy-red-line"]
+    good = score(interfax, draft_for(interfax, model=Replay("interfax-good.json").model()))
+    assert (good.expected, good.matched) == (2, good.extracted) and good.matched >= 1
+    refused = score(interfax, draft_for(interfax, model=Replay("interfax-paraphrased-quote.json").model()))
+    assert (refused.extracted, refused.matched) == (0, 0)

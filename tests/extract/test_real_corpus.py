@@ -15,9 +15,14 @@ def _squash(text: str) -> str:
 
 def test_corpus_size_and_conflicts() -> None:
     assert len(CORPUS) >= 24
-    conflicts = {article.conflict for article in CORPUS}
+    from tests.extract.real.fresh_set import FRESH
+    from tests.extract.real.holdout_set import HOLDOUT
+    from tests.extract.real.round5_set import ROUND5
+
+    everything = (*CORPUS, *HOLDOUT, *FRESH, *ROUND5)
+    conflicts = {article.conflict for article in everything}
     assert conflicts == set(DATASET_OF)
-    assert all(sum(a.conflict == c for a in CORPUS) >= 4 for c in conflicts)
+    assert all(sum(a.conflict == c for a in everything) >= 4 for c in conflicts)
 
 
 def test_every_expected_phrase_is_in_its_article() -> None:
@@ -63,21 +68,24 @@ def test_the_documented_figures_are_the_computed_ones() -> None:
     begin, end = "<!-- evaluate_real:begin -->\n", "\n<!-- evaluate_real:end -->"
     assert begin in doc and end in doc
     shown = doc[doc.index(begin) + len(begin) : doc.index(end)]
-    assert shown == table(tallies())
+    assert shown == table(tallies(holdout=True, fresh=True, round5=True))
 
 
 def test_the_holdout_is_new_and_well_formed() -> None:
-    """Held-out articles are not already in the corpus or the shape excerpts, quote their
+    """Held-out and fresh articles are not already in the corpus or the shape excerpts, quote their
     own text, and name parties and issues of their dataset."""
     import datetime
 
     from tests.extract.real.corpus import REAL
+    from tests.extract.real.fresh_set import FRESH
     from tests.extract.real.holdout_set import HOLDOUT
+    from tests.extract.real.round5_set import ROUND5
 
     seen = {a.url for a in CORPUS} | {a.name for a in CORPUS}
     seen |= set((REAL / "shapes" / "SOURCES.md").read_text(encoding="utf-8").split())
-    for article in HOLDOUT:
-        assert article.split == "holdout" and article.url not in seen and article.name not in seen
+    for article in (*HOLDOUT, *FRESH, *ROUND5):
+        assert article.split == ("holdout" if article in HOLDOUT else "fresh" if article in FRESH else "round5")
+        assert article.url not in seen and article.name not in seen
         seen |= {article.url, article.name}
         text = _squash(article.path.read_text(encoding="utf-8"))
         dataset = load_dataset(article.dataset, today=datetime.date.today())

@@ -312,3 +312,10 @@ def test_a_malformed_level_is_reported_once(write: Writer, minimal_yaml: str) ->
         load_dataset(write(text), today=date(2026, 1, 1))
     assert len(caught.value.problems) == 2
     assert "not a valid id" in caught.value.problems[1].message
+
+
+def test_a_speaker_listed_for_two_parties_is_ambiguous(write: Writer, minimal_yaml: str) -> None:
+    text = minimal_yaml.replace("aliases: [Kyiv]", "aliases: [Kyiv]\n    speakers: [Moscow]")
+    problem = only(problems_of(write(text)))
+    assert problem.line == 26
+    assert "already names party `russia`" in problem.message

@@ -7,7 +7,7 @@ import typer
 
 from tracker.cli.common import data_path
 from tracker.cli.options import DataOption, Date, parse_date, replaced
-from tracker.cli.output import fail, note
+from tracker.cli.output import emit, fail, note
 
 Text = str | None
 
@@ -52,7 +52,13 @@ def add(
     ] = None,
     statement_id: Annotated[Text, typer.Option("--id", help="The statement's id.")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Take every suggestion without asking.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the resulting file instead of writing it.")] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Write nothing; print the change as a unified diff (stdout) and what it would add (stderr).",
+        ),
+    ] = False,
     data: DataOption = None,
     into: Annotated[
         Path | None,
@@ -72,7 +78,8 @@ def add(
     changed on disk meanwhile. Suggestions for a missing condition id or level
     are asked about in a terminal and taken (and reported) in a pipe. With
     --snippet, the other flags fill what each drafted statement lacks (never
-    overriding it), e.g. the date of an article that prints none.
+    overriding it), e.g. the date of an article that prints none. With
+    --dry-run, nothing is written or locked: the change is printed as a diff.
 
     \b
     Examples:
@@ -125,14 +132,18 @@ def add(
             addition = authoring.prepare(path, statements, confirm, members)
             for line in addition.notes:
                 note(line)
-            if dry_run:
-                sys.stdout.write(addition.text)
-                return
-            authoring.write(addition)
+            if not dry_run:
+                authoring.write(addition)
     except authoring.AddError as error:
         for problem in error.problems:
             note(str(problem))
         fail(error.message, code=error.exit_code)
+    if dry_run:
+        from tracker.render.file_diff import unified_diff
+
+        emit(unified_diff(addition.before, addition.text, str(path)), None)
+        note(f"would add {addition.count} statement(s) to {path}")
+        return
     note(f"{path}: added {addition.count} statement(s)")
 
 

@@ -110,6 +110,7 @@ def _check_aliases(dataset: Dataset, report: _Report) -> None:
         for index, party in enumerate(content.parties):
             names: list[tuple[Path, str]] = [(("id",), party.id), (("name",), party.name)]
             names += [(("aliases", j), alias) for j, alias in enumerate(party.aliases)]
+            names += [(("speakers", j), person) for j, person in enumerate(party.speakers)]
             for sub, name in names:
                 folded = name.casefold()
                 other = owner.get(folded)
@@ -117,7 +118,7 @@ def _check_aliases(dataset: Dataset, report: _Report) -> None:
                     report.add(
                         file,
                         ("parties", index, *sub),
-                        f"`{name}` already names party `{other}`; names and aliases must be unambiguous",
+                        f"`{name}` already names party `{other}`; names, aliases and speakers must be unambiguous",
                     )
                 owner.setdefault(folded, party.id)
 

@@ -226,6 +226,13 @@ class Party(_Model):
         description="Other names, matched case-insensitively on the command line and by `extract`.",
     )
     description: Text | None = Field(default=None, description="Who the party is, if the name is not enough.")
+    speakers: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "People who speak for the party (leaders, ministers, spokespeople, negotiators), by name; "
+            "`extract` attributes their words to the party even where an article does not say whose side they are on."
+        ),
+    )
     pole: Pole | None = Field(
         default=None,
         description=(

@@ -113,6 +113,7 @@ class Party(Record, frozen=True):
     kind: PartyKind
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    speakers: tuple[str, ...] = ()
     pole: Pole | None = None
 
 

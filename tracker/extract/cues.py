@@ -31,12 +31,15 @@ def _cue(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_NEG = r"(?:will\s+not|won['’]t|cannot|can['’]t|can\s+not|could\s+not|would\s+not|will\s+never|shall\s+not|is\s+not|are\s+not|does\s+not|do\s+not|there\s+(?:will|can|could)\s+be\s+no|no)"
+_NEG = r"(?:will\s+not|won['’]t|cannot|can['’]t|can\s+not|could\s+not|would\s+not|will\s+never|shall\s+not|is\s+not|are\s+not|does\s+not|do\s+not|there\s+(?:will|can|could)\s+be\s+no|no|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?)"
 
 # What a side offers to do, concretely: "ready to negotiate", not "ready to make peace".
 _CONCRETE = (
     r"(?:negotiat\w*|talk\w*|talks|meet\w*|dialogue|conduct\w*|sign\w*|discuss\w*|withdraw\w*|exchang\w*|"
-    r"releas\w*|return\w*|resum\w*|ask\w*|hold\w*|engag\w*|a\s+(?:ceasefire|truce)|ceasefire|truce|direct)\b"
+    r"releas\w*|return\w*|resum\w*|ask\w*|hold\w*|engag\w*|a\s+(?:ceasefire|truce)|ceasefire|truce|direct|"
+    r"implement\w*|deploy\w*|participat\w*|consult\w*|cooperat\w*|stop\w*|cease\w*|halt\w*|end\b|"
+    r"allow\w*|accept\w*|recogni[sz]\w*|open\w*|provid\w*|hand\w*|send\w*|lift\w*|suspend\w*|join\w*|"
+    r"respect\w*|enter\w*|compl(?:y|ies|ied)|abid\w*|guarant\w*|disarm\w*|dismantl\w*)\b"
 )
 
 _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
@@ -69,6 +72,17 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         False,
     ),
     ("offers to", _cue(r"\boffer(?:s|ed|ing)?\s+to\b"), "offer", "after", False),
+    # "readiness to meet with Al-Burhan anywhere", "pledge to implement the ceasefire"
+    (
+        "readiness to",
+        _cue(
+            r"\b(?:readiness|willingness|preparedness|pledge[sd]?|vow(?:s|ed)?|commit(?:s|ted)?(?:\s+itself|\s+themselves)?)"
+            rf"\s+(?:of\s+[^.;]{{0,80}}?\s+)?(?:to|for)\s+(?:\w+\s+){{0,2}}?{_CONCRETE}"
+        ),
+        "offer",
+        "around",
+        False,
+    ),
     # issue 14: offers as real copy words them
     (
         "promised … if",
@@ -81,7 +95,7 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         "ready to",
         _cue(
             r"\b(?:is|are|was|were|remains?|remained|stands?|'s|’s)\s+(?:\w+\s+)?(?:ready|willing|prepared)\s+(?:to|for)\s+"
-            rf"(?:\w+\s+)?{_CONCRETE}"
+            rf"(?:\w+\s+){{0,2}}?{_CONCRETE}"
         ),
         "offer",
         "around",
@@ -89,7 +103,11 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     ),
     (
         "agreed to",
-        _cue(rf"\bagree(?:s|d)?\s+to\s+(?:\w+\s+)?{_CONCRETE}(?![^.;]*\b(?:until|unless)\b)"),
+        # not an agreement asked of the other side: "Putin must agree to meet him"
+        _cue(
+            r"(?<!must )(?<!should )(?<!has to )(?<!have to )(?<!needs to )(?<!not )(?<!n['’]t )(?<!never )"
+            rf"\bagree(?:s|d)?\s+to\s+(?:\w+\s+)?{_CONCRETE}(?![^.;]*\b(?:until|unless)\b)"
+        ),
         "offer",
         "around",
         False,
@@ -110,6 +128,22 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         "around",
         False,
     ),
+    # a conditional commitment: "the military would withdraw from all five positions …
+    # if Hezbollah were completely disarmed"
+    (
+        "would do … if",
+        _cue(
+            r"\b(?:would|will|could|can|shall)\s+(?!not\b)(?:\w+\s+){0,2}?"
+            r"(?:withdraw|pull\s+(?:out|back)|stop|end|halt|cease|release|free|lift|return|hand\s+over|allow|open|"
+            r"sign|negotiate|talk|meet|implement|deploy|disarm|reduce|suspend|recogni[sz]e|roll\s+back|join|"
+            r"resume|dismantle|leave)\b"
+            # "would sign a truce only if…" is a demand, not an offer
+            r"(?![^.;]*\bonly\s+(?:if|once|when|after)\b)(?=[^.;]*\b(?:if|once|provided|as\s+soon\s+as)\b)"
+        ),
+        "offer",
+        "around",
+        False,
+    ),
     # conditions
     (
         "… until/unless",
@@ -126,7 +160,22 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         True,
     ),
     ("conditioned on", _cue(r"\b(?:is\s+|are\s+)?condition(?:ed|al)\s+(?:on|upon|to)\b"), "demand", "after", True),
-    ("depends on", _cue(r"\bdepend(?:s|ed|ing)?\s+on\b"), "demand", "after", True),
+    ("depends on", _cue(r"\bdepend(?:s|ed|ing|ent)?\s+(?:up)?on\b"), "demand", "after", True),
+    # "will keep conducting operations as long as Hezbollah retains an armed wing"
+    (
+        "keep … as long as",
+        _cue(r"\b(?:keep|continue)\w*\b[^.;:]{0,60}?\b(?:as\s+long\s+as|so\s+long\s+as|until|unless)\b"),
+        "demand",
+        "after",
+        True,
+    ),
+    (
+        "expects … to",
+        _cue(r"\bexpect(?:s|ed)?\s+(?:the\s+|that\s+)?(?:[A-Z][\w’'-]*\s+){1,3}to\b"),
+        "demand",
+        "after",
+        False,
+    ),
     (
         "can … after",
         _cue(r"\b(?:can|could|will|would)\s+(?:only\s+)?\w+\s+(?:\w+\s+){0,4}?after\s+(?:we|they|the|it|all|a|an)\b"),
@@ -230,12 +279,14 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
         "no talks",
         _cue(
             r"\b(?:will|would|shall)\s+not\s+(?:hold|sit|negotiate|talk|engage|stop|agree)\b|"
-            r"\bno\s+(?:negotiations?|talks|truce|ceasefire|dialogue|peace)\b|\bwill\s+not\s+happen\b|\bwon['’]t\s+happen\b"
+            r"\bno\s+(?:negotiations?|talks|truce|ceasefire|dialogue|peace)\b"
         ),
         "red-line",
         "after",
         False,
     ),
+    # what "will not happen" is said before it: "a ceasefire … will not happen, as it would…"
+    ("will not happen", _cue(r"\bwill\s+not\s+happen\b|\bwon['’]t\s+happen\b"), "red-line", "before", False),
     (
         "no chance that",
         _cue(r"\b(?:no|not\s+any|zero)\s+chance\s+(?:that|of)\b|\bno\s+question\s+of\b"),
@@ -256,8 +307,10 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
     (
         "will not accept",
         _cue(
-            r"\b(?:will|would|shall|could|can)\s*(?:not|n['’]t)\s+(?:legally\s+)?(?:accept|agree\s+to|cede|give\s+up|surrender|recogni[sz]e|tolerate|allow|trade|sign)\b|"
-            r"\bwon['’]t\s+(?:accept|agree\s+to|cede|give\s+up|recogni[sz]e|sign)\b"
+            r"\b(?:will|would|shall|could|can)\s*(?:not|n['’]t)\s+(?:legally\s+)?(?:accept|agree\s+to|cede|give\s+up|surrender|recogni[sz]e|tolerate|allow|trade|sign|"
+            r"withdraw|leave|lay\s+down|disarm|hand\s+over|enter\s+into|participate)\b|"
+            r"\bwon['’]t\s+(?:accept|agree\s+to|cede|give\s+up|recogni[sz]e|sign|withdraw|leave|lay\s+down|disarm|hand\s+over)\b|"
+            r"\b(?:no|any)\s+intention\s+(?:of|to)\b|\brefus(?:e|es|ed|ing)\s+to\b"
         ),
         "red-line",
         "after",

@@ -16,7 +16,7 @@ from datetime import date
 
 from tracker.core.dates import PartialDate
 from tracker.extract.article import Article, ParagraphKind, Quote, QuoteKind, Sentence, parse
-from tracker.extract.cues import Cue, find_cues, kind_of, stage_of
+from tracker.extract.cues import Cue, Kind, find_cues, kind_of, stage_of
 from tracker.extract.draft import (
     BACKGROUND,
     CHARACTERISATION,
@@ -50,7 +50,7 @@ from tracker.extract.speakers import (
     quote_attributions,
     title_for,
 )
-from tracker.extract.vocab import KnownCondition, Vocabulary
+from tracker.extract.vocab import KnownCondition, Vocabulary, speaker_key
 from tracker.extract.when import TimePhrase, article_date, time_phrases
 from tracker.extract.words import content_stems, slug_words
 
@@ -89,9 +89,14 @@ _SPEECH_EVENT = re.compile(
     re.IGNORECASE,
 )
 _CONDITION_SPLIT = re.compile(
-    r",\s*(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?|"
+    r",\s*(?=(?:saying|adding|insisting|stressing|stating|arguing|warning)\s)|"
     r"\s+and\s+(?=(?:would|will|must|should|could|is|are|agree[sd]?|wants?|demands?)\b)|;\s+|"
     r"\s*(?:\.\.\.|…)\s+(?=[A-Z])"
+)
+_ELABORATION = re.compile(r"(?:saying|adding|insisting|stressing|stating|arguing|warning)\s+(?:that\s+)?", re.I)
+_BEFORE_TALKS = re.compile(
+    r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:\w+\s+){0,3}?(?:talks|negotiations|negotiating|dialogue|any\s+deal)\b",
+    re.IGNORECASE,
 )
 _TEXT_LIMIT = 240
 _QUOTE_LIMIT = 600
@@ -265,6 +270,8 @@ def _sentence_units(
         if find_cues(visible):
             draft.set_aside.append(SetAside(CHARACTERISATION, sentence.text, "headline"))
         return []
+    listed: tuple[Attribution, Kind] | None = None
+    listed_kind: Kind = "demand"
     direct = kind is ParagraphKind.ANSWER or article.speech_share(sentence) >= 0.5
     if direct and kind is not ParagraphKind.ANSWER and not find_cues(_speech_in(article, sentence)):
         # The condition is in the reporter's words around the quotation ("According to
@@ -282,13 +289,26 @@ def _sentence_units(
         attribution_text = attribution.attribution_text
     else:
         attribution = attribute(article, sentence, vocab, people)
+        if attribution.voice is Voice.REPORTER:
+            listed = _listed(article, sentence, vocab, people)
+        if listed is not None:
+            # "Medinsky outlined Moscow's five key demands:" then "- No reparations: Both
+            # parties must…": each item is the introducer's, and a demand by being listed
+            attribution, listed_kind = listed
         voice = attribution.voice
         start, end = attribution.content_start, attribution.content_end
         content = article.masked(start, end, (QuoteKind.TITLE,)).replace("\u2591", " ")
         attribution_text = attribution.attribution_text
+
+    def cues_in(text: str) -> list[Cue]:
+        found = find_cues(text)
+        if found or listed is None:
+            return found
+        return [Cue("a listed item", 0, 0, listed_kind, "around", False)]
+
     clauses = _clauses_with_cue(content)
     content = clauses[0]
-    cues = find_cues(content)
+    cues = cues_in(content)
     if not cues:
         return []
     if not direct and attribution.background:
@@ -311,6 +331,12 @@ def _sentence_units(
         if subject is not None and _follows_background(article, sentence):
             draft.set_aside.append(SetAside(BACKGROUND, sentence.text))
             return []
+        if subject is not None and _ASKED_OF_SUBJECT.search(sentence.text):
+            # "The Ukrainian army must lay down its arms": a demand made of the party, whoever
+            # makes it (often an unmarked quotation), never the party's own condition
+            detail = f"a demand made of {_party_name(vocab, subject[0])}, not its own condition"
+            draft.set_aside.append(SetAside(CHARACTERISATION, sentence.text, detail))
+            return []
         if subject is not None:
             # Wire copy paraphrases most conditions in its own voice ("Azerbaijan is also
             # demanding…"): a candidate, marked as the outlet's account (media-report).
@@ -331,6 +357,17 @@ def _sentence_units(
             detail = f"{detail} {attribution.verb}".strip()
         draft.set_aside.append(SetAside(category, sentence.text, detail))
         return []
+    if (
+        voice is Voice.UNNAMED
+        and attribution.party is not None
+        and sentence.paragraph != article.first_body
+        and _UNNAMED_OFFICIAL.search(attribution.speaker_text)
+        and not _OBSERVER.search(attribution.speaker_text)
+    ):
+        # "a special envoy of the Sudanese army commander said": an official of a party
+        # speaking for it, though the article does not give the name; drafted as sourcing
+        voice = Voice.SOURCES
+        attribution.voice = Voice.SOURCES
     if voice is Voice.UNNAMED:
         lede = sentence.paragraph == article.first_body
         category = CHARACTERISATION if lede and not direct else UNNAMED
@@ -364,19 +401,42 @@ def _sentence_units(
         )
     context = _speaker_context(article, sentence) if direct else _antecedent(article, sentence, content)
     guesses: list[tuple[str, list[Cue], str, IssueGuess]] = []
-    for clause in clauses:
-        clause_cues = find_cues(clause)
+    for whole in clauses:
+        clause = _condition_part(whole)
+        clause_cues = cues_in(clause)
+        if (
+            guesses
+            and _ELABORATION.match(clause)
+            and kind_of(clause_cues, clause) == kind_of(guesses[-1][1], guesses[-1][0])
+        ):
+            # "would not accept a ceasefire deal that…, insisting that we will not accept a
+            # frozen conflict": the same refusal said again, not a second condition
+            continue
+        split = _conditional_offer(vocab, clause, clause_cues, context)
+        if split is not None:
+            for cues_of, focus_of, guess in split:
+                if all(guess.issue != g[3].issue for g in guesses):
+                    guesses.append((whole, cues_of, focus_of, guess))
+            continue
         clause_focus = _focus(clause, clause_cues)
-        guess = guess_issue(vocab, clause_focus, clause, context)
-        if guess.issue is not None and all(guess.issue != g[3].issue for g in guesses):
-            guesses.append((clause, clause_cues, clause_focus, guess))
+        parts = _conjuncts(vocab, clause_focus)
+        for part in parts:
+            # a conjunct on an issue of its own is judged by its own words
+            guess = guess_issue(vocab, part, clause if len(parts) == 1 else part, context)
+            if guess.issue is not None and all(guess.issue != g[3].issue for g in guesses):
+                guesses.append((whole, clause_cues, part, guess))
     if not guesses:
         draft.set_aside.append(SetAside(NO_ISSUE, sentence.text, _party_name(vocab, party)))
         return []
-    if voice is Voice.SOURCES:
-        group: tuple[str, ...] = ("sources", party, attribution.speaker_text.lower(), str(sentence.index))
+    if voice is Voice.SOURCES and not attribution.anonymous and _UNNAMED_OFFICIAL.search(attribution.speaker_text):
+        # one unnamed official, however the article refers back to them ("a special envoy…", "the envoy")
+        official_words = re.sub(r"^(?:a|an|the|one)\s+", "", attribution.speaker_text.lower().strip())
+        group: tuple[str, ...] = ("official", party, official_words)
+    elif voice is Voice.SOURCES:
+        group = ("sources", party, attribution.speaker_text.lower(), str(sentence.index))
     elif attribution.person is not None:
-        group = ("person", party, attribution.person.name)
+        # "Volodymyr Zelenskyy" and a later "Zelensky" are one speaker
+        group = ("person", party, speaker_key(attribution.person.name.split()[-1]))
     else:
         group = ("body", party, attribution.speaker_text.lower())
     return [
@@ -460,6 +520,11 @@ def _basis(voice: Voice, attribution: Attribution, official: _Official | None) -
         return "on-record", "a direct quotation attributed by name"
     if voice is Voice.INDIRECT:
         return "on-record", f"reported speech attributed by name ({attribution.verb})"
+    if voice is Voice.SOURCES and not attribution.anonymous:
+        return (
+            "reported-by-sources",
+            f"an official the article does not name ({attribution.speaker_text}): find the name",
+        )
     if voice is Voice.SOURCES:
         return "reported-by-sources", f"unnamed sources: {attribution.speaker_text}"
     return "media-report", f"the outlet's account of {attribution.speaker_text} ({attribution.verb})"
@@ -477,6 +542,138 @@ def _focus(content: str, cues: list[Cue]) -> str:
             pieces.append(content)
     focus = " ".join(p for p in pieces if p.strip())
     return focus if len(focus.split()) >= 2 else content
+
+
+_UNNAMED_OFFICIAL = re.compile(
+    r"\b(?:officials?|envoys?|spokes(?:man|woman|person|people)|diplomats?|negotiators?|commanders?|ministers?|"
+    r"advis[eo]rs?|aides?|representatives?)\b",
+    re.IGNORECASE,
+)
+_ASKED_OF_SUBJECT = re.compile(
+    r"^\W*(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s+(?:must|should|has\s+to|have\s+to|needs\s+to|is\s+obliged\s+to)\b"
+)
+_ALSO = re.compile(r",?\s+as\s+well\s+as\s+|,?\s+along\s+with\s+|,?\s+in\s+addition\s+to\s+")
+
+
+_BULLET = re.compile(r"^\s*(?:[-•*–—▪●]|\(?\d{1,2}[.)])\s+(?:[^:.;\n]{1,60}:\s+)?")
+_LIST_NOUNS = re.compile(
+    r"\b(?P<noun>demands?|conditions?|terms|requirements?|preconditions?|points?|proposals?|offers?|steps|"
+    r"red\s+lines|principles|priorities)\b[^:]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _listed(article: Article, sentence: Sentence, vocab: Vocabulary, people: People) -> tuple[Attribution, Kind] | None:
+    """For a bulleted item under "<speaker> outlined <party>'s five demands:", the
+    introducer's attribution (its content this item) and the kind its noun gives."""
+    paragraph = article.paragraphs[sentence.paragraph]
+    bullet = _BULLET.match(article.text[paragraph.start : paragraph.end])
+    if bullet is None:
+        return None
+    index = paragraph.index - 1
+    while index >= 0 and _BULLET.match(article.text[article.paragraphs[index].start : article.paragraphs[index].end]):
+        index -= 1
+    intro = article.sentences_of(index)[-1:] if index >= 0 else []
+    noun = _LIST_NOUNS.search(intro[0].text) if intro else None
+    if noun is None:
+        return None
+    found = attribute(article, intro[0], vocab, people)
+    if found.voice is Voice.REPORTER:
+        # "Kremlin representative Volodymyr Medinsky outlined…": the first person named
+        named = [p for _, _, p in people.in_span(intro[0].start, intro[0].end) if p.party is not None]
+        if not named:
+            return None
+        found = Attribution(Voice.INDIRECT, person=named[0], speaker_text=named[0].name, verb="listed")
+    if found.voice not in (Voice.INDIRECT, Voice.INSTITUTION, Voice.SOURCES):
+        return None
+    start = paragraph.start + bullet.end() if sentence.start <= paragraph.start + bullet.end() else sentence.start
+    item = Attribution(
+        found.voice,
+        person=found.person,
+        party=found.party,
+        speaker_text=found.speaker_text,
+        verb=found.verb,
+        content_start=start,
+        content_end=sentence.end,
+        anonymous=found.anonymous,
+        attribution_text=intro[0].text,
+    )
+    kind: Kind = "offer" if noun.group("noun").lower().startswith(("proposal", "offer")) else "demand"
+    return item, kind
+
+
+def _conjuncts(vocab: Vocabulary, focus: str) -> list[str]:
+    """'the cancellation of its bid for NATO membership, as well as its non-nuclear status':
+    two demands when each side of "as well as" names an issue of its own; else the focus whole."""
+    pieces = [p for p in _ALSO.split(focus) if p.strip()]
+    if len(pieces) == 2:
+        guesses = [guess_issue(vocab, piece, "", "") for piece in pieces]
+        if all(g.issue is not None for g in guesses) and guesses[0].issue != guesses[1].issue:
+            return pieces
+    return _list_items(vocab, focus)
+
+
+def _list_items(vocab: Vocabulary, focus: str) -> list[str]:
+    """'calls for a complete ceasefire …, support for the Lebanese Armed Forces …, the
+    disarmament of Hezbollah …, and the opening of direct negotiations': a list of three or
+    more items ("A, B, and C") whose items name issues of their own is that many conditions."""
+    if focus.count(",") < 2 or not re.search(r",\s+(?:and|as\s+well\s+as)\s+", focus):
+        return [focus]
+    if re.search(
+        r"\b(?:dialogue|talks|negotiations|discuss\w*)\b[^,.;]{0,40}?\b(?:on|about|over|including)\b", focus, re.I
+    ):
+        return [focus]  # an agenda ("a dialogue on Kashmir, water and terrorism"), not a list of demands
+    items = [i for i in re.split(r",\s+(?:and\s+|as\s+well\s+as\s+)?", focus) if i.strip()]
+    if len(items) < 3 or any(len(i.split()) > 16 for i in items):
+        return [focus]
+    merged: list[tuple[str, str | None]] = []
+    for item in items:
+        guess = guess_issue(vocab, item, "", "")
+        issue = guess.issue if guess.score >= STRONG else None
+        if merged and (issue is None or issue == merged[-1][1]):
+            merged[-1] = (f"{merged[-1][0]}, {item}", merged[-1][1] or issue)
+        else:
+            merged.append((item, issue))
+    if len([i for i in merged if i[1]]) >= 2:
+        return [text for text, issue in merged if issue]
+    return [focus]
+
+
+_IF = re.compile(
+    r"\b(?:if|once|provided(?:\s+that)?|on\s+(?:the\s+)?condition\s+that|as\s+soon\s+as|in\s+exchange\s+for|"
+    r"in\s+return\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+def _conditional_offer(
+    vocab: Vocabulary, clause: str, cues: list[Cue], context: str
+) -> list[tuple[list[Cue], str, IssueGuess]] | None:
+    """'…would withdraw from all five positions … if Hezbollah were completely disarmed':
+    an offer and the demand it is conditioned on, when the two are on different issues."""
+    if kind_of(cues, clause) != "offer":
+        return None
+    first_offer = min(c.start for c in cues if c.kind == "offer")
+    condition = next((m for m in _IF.finditer(clause) if m.start() > first_offer), None)
+    if condition is None:
+        return None
+    offered, asked = clause[: condition.start()], clause[condition.end() :]
+    offer_guess = guess_issue(vocab, offered, offered, context)
+    demand_guess = guess_issue(vocab, asked, asked, "")
+    if offer_guess.issue is None or demand_guess.issue is None or offer_guess.issue == demand_guess.issue:
+        return None
+    asking = Cue("on condition", condition.start(), condition.end(), "demand", "after", True)
+    return [([c for c in cues if c.start < condition.start()], offered, offer_guess), ([asking], asked, demand_guess)]
+
+
+def _condition_part(clause: str) -> str:
+    """'insist on a ceasefire before holding negotiations on a prisoner swap': what comes
+    after "before" is what the condition opens, not the condition (nor its kind or issue)."""
+    opens = _BEFORE_TALKS.search(clause)
+    if opens is None:
+        return clause
+    head = clause[: opens.start()]
+    return head if find_cues(head) and len(head.split()) >= 4 else clause
 
 
 def _speaker_context(article: Article, sentence: Sentence) -> str:
@@ -502,7 +699,9 @@ def _speaker_context(article: Article, sentence: Sentence) -> str:
 
 _ANAPHOR = re.compile(
     r"\b(?:such\s+(?:a\s+)?|this\s+|that\s+|these\s+|those\s+)"
-    r"(?:demands?|conditions?|proposals?|plans?|ideas?|offers?|requests?|requirements?|scenarios?|ultimatums?)\b",
+    r"(?:demands?|conditions?|proposals?|plans?|ideas?|offers?|requests?|requirements?|scenarios?|ultimatums?)\b|"
+    # '"It won't happen," when asked about this': the question is the sentence before
+    r"\b(?:asked|questioned)\s+(?:about|on|whether)\s+(?:this|that|it)\b",
     re.IGNORECASE,
 )
 
@@ -530,7 +729,7 @@ def _passage_issues(article: Article, vocab: Vocabulary, units: list[_Unit]) -> 
             continue
         speech = " ".join(_speech_in(article, s) for s in _quoted_run(article, unit.sentence))
         passage = guess_issue(vocab, speech, "", "")
-        if passage.issue is not None and passage.issue != unit.issue.issue:
+        if passage.issue is not None and (passage.issue != unit.issue.issue or unit.issue.level is None):
             unit.issue = guess_issue(vocab, f"{unit.focus} {speech}", unit.content, "")
 
 
@@ -578,7 +777,7 @@ def _reporter_subject(vocab: Vocabulary, article: Article, sentence: Sentence) -
     if not mentions:
         return None
     first = mentions[0]
-    before = masked[: first.start]
+    before = _REPORTS_SAY.sub("", masked[: first.start])
     words = re.findall(r"[\w'’-]+", before)
     if any(w.lower() not in _LEADING_WORDS for w in words):
         # "Aliyev reiterated that Armenia should…": Armenia is not the subject
@@ -615,8 +814,16 @@ def _follows_background(article: Article, sentence: Sentence) -> bool:
     )
 
 
+# "Reports say the Kinshasa government wants…": the outlet passing on what is reported
+_REPORTS_SAY = re.compile(
+    r"^\W*(?:(?:media|news|press|local)\s+)?reports\s+(?:say|said|suggest|suggested|indicate)\s+(?:that\s+)?|"
+    r"^\W*(?:it\s+is|it\s+was)\s+reported\s+(?:that\s+)?|^\W*according\s+to\s+(?:media\s+)?reports,?\s+",
+    re.IGNORECASE,
+)
 _LEADING_WORDS = frozenset(
     "the a an therefore however meanwhile but and also now still so yet moreover instead thus then".split()
+    # "The government under SAF influence continues to demand…"
+    + "government leadership authorities army military movement group under led by of in".split()
 )
 _INTERPRETIVE = re.compile(rf"(?:{INTERPRETIVE_VERBS})")
 
@@ -666,7 +873,8 @@ def _statements(
     statements: list[CandidateStatement] = []
     for members in groups.values():
         first = members[0]
-        person = first.attribution.person
+        named = [m.attribution.person for m in members if m.attribution.person is not None]
+        person = max(named, key=lambda p: len(p.name)) if named else None
         venue = _venue_for(article, vocab, people, members)
         source, see_also = _sources(article, draft, venue, official, when)
         value, inferred, note = _date_of(members, when, venue, draft)
@@ -828,7 +1036,17 @@ def _same_demand(
     """One demand said twice (a lede and its quotation): same issue, kind, stage, level and wording."""
     words = set(content_stems(" ".join(candidate.evidence), vocab.party_stems))
     for other in existing:
-        if (other.issue.issue, other.kind) != (candidate.issue.issue, candidate.kind):
+        if other.kind != candidate.kind:
+            continue
+        if other.issue.issue != candidate.issue.issue and set(other.evidence) & set(candidate.evidence):
+            continue  # one sentence with conditions on two issues: two conditions
+        if other.issue.issue != candidate.issue.issue:
+            # the lede and the body word one refusal differently ("a deal with Moscow that
+            # would allow Russian troops to remain" / "a ceasefire deal that would allow
+            # Russian forces to remain"), and the wording leads to two issues
+            theirs = set(content_stems(" ".join(other.evidence), vocab.party_stems))
+            if len(words & theirs) >= max(4, 0.5 * min(len(words), len(theirs))):
+                return other
             continue
         if other.issue.level and candidate.issue.level and other.issue.level != candidate.issue.level:
             continue

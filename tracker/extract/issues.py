@@ -19,6 +19,7 @@ STRONG = 2 * THRESHOLD  # a sentence this clear on its own keeps its issue insid
 _SENTENCE_WEIGHT = 0.5
 _CONTEXT_WEIGHT = 0.5
 _LEVEL_COVERAGE = 0.6
+_COMPOUND_BONUS = 1.0
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,12 @@ def guess_issue(vocab: Vocabulary, focus: str, sentence: str, context: str) -> I
         own, own_words = _score(issue, focus_stems)
         rest, rest_words = _score(issue, sentence_stems)
         around, around_words = _score(issue, context_stems)
-        score = own + _SENTENCE_WEIGHT * rest + _CONTEXT_WEIGHT * around
+        score = (
+            own
+            + _SENTENCE_WEIGHT * rest
+            + _CONTEXT_WEIGHT * around
+            + _compound_bonus(issue, focus_stems, sentence_stems)
+        )
         ranked.append((score, issue, own_words + rest_words + around_words))
     ranked.sort(key=lambda item: -item[0])
     if not ranked or ranked[0][0] < THRESHOLD:
@@ -87,6 +93,16 @@ def guess_issue(vocab: Vocabulary, focus: str, sentence: str, context: str) -> I
         tuple(level_words),
         bool(best.ladder),
     )
+
+
+def _compound_bonus(issue: IssueTerms, focus: dict[str, str], sentence: dict[str, str]) -> float:
+    """The weight a multi-word id's parts lose alone, back when they all occur together."""
+    if not issue.compound:
+        return 0.0
+    present = {**focus, **sentence}
+    if all(any(stems_match(part, key) for key in present) for part in issue.compound):
+        return _COMPOUND_BONUS * len(issue.compound)
+    return 0.0
 
 
 def _level(issue: IssueTerms, stems: dict[str, str]) -> tuple[LevelTerms | None, list[str]]:

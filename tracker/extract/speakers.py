@@ -50,7 +50,7 @@ _TITLE_WORDS = frozenset(
 )
 _ROLE_ADJECTIVES = frozenset(
     "special deputy senior chief top former acting foreign defence defense interior prime vice state general "
-    "first presidential principal lead permanent".split()
+    "first presidential principal lead permanent military political rebel paramilitary armed national supreme".split()
 )
 _NOT_NAMES = frozenset(
     """
@@ -74,7 +74,9 @@ SPEECH_VERBS = (
     r"continued|reaffirmed|reaffirms|affirmed|affirms|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|promised|"
     r"promises|presented|presents|maintained|maintains|assured|assures|pointed\s+out|points\s+out|clarified|"
     r"refused|refuses|was\s+quoted\s+as\s+saying|(?:was|were)\s+reported\s+to\s+(?:say|tell)|stating|saying|"
-    r"asserting|adding|insisting|declaring|dismissed|dismisses|emphasi[sz]ing"
+    r"asserting|adding|insisting|declaring|dismissed|dismisses|emphasi[sz]ing|"
+    r"mentioned|mentions|outlined|outlines|underscored|underscores|highlighted|highlights|"
+    r"communicated|informed|remarked|acknowledged"
 )
 # Verbs that carry the condition themselves: the content starts at the verb.
 CUE_VERBS = re.compile(
@@ -187,6 +189,8 @@ BACKGROUND_WORDS = re.compile(
     r"\b(?:previously|had\s+(?:long\s+|repeatedly\s+|earlier\s+)?(?:demanded|insisted|called|said|rejected|sought|"
     r"proposed|offered|wanted|required|made|set|stated|declared|urged|refused)|has\s+long|have\s+long|had\s+long|"
     r"long\s+(?:demanded|insisted|sought|refused)|in\s+the\s+past|for\s+years|once\s+demanded|"
+    # "The group has maintained that it would not lay down arms…": a standing position recalled
+    r"ha(?:s|ve)\s+(?:consistently\s+|repeatedly\s+)?maintained|"
     r"earlier\s+(?:this|last)\s+(?:year|month))\b|^\s*(?:earlier|later|before\s+that|at\s+the\s+time|back\s+then)\b|"
     r"^\s*(?:in|by|during|since)\s+(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|late|mid)\s+(?:of\s+)?)?(?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -251,6 +255,7 @@ class Attribution:
     background: bool = False
     anonymous: bool = False
     attribution_text: str = ""  # the sentence minus its content, for dates and venues
+    subject_at: int | None = None  # where the subject really starts, when a role stood between it and the verb
 
 
 @dataclass
@@ -443,6 +448,14 @@ def _register_labels(article: Article, vocab: Vocabulary, people: People) -> Non
         if label is None or people.find(label.group("name")) is not None:
             continue
         name = label.group("name")
+        owner = vocab.party_mentions(name)
+        if owner and owner[0].start == 0 and owner[0].possessive:
+            # a headline's "Sudan's Burhan: …": the party's man, not a person called "Sudan's Burhan"
+            name = re.sub(r"^\S+\s+", "", name)
+            if people.find(name) is not None or " " in name or not name:
+                continue
+            people.persons.append(Person(name, None, owner[0].party, owner[0].text, None, paragraph.start))
+            continue
         role: str | None = None
         described = re.search(
             rf"(?:^|[\n,;:]\s*|\bby\s+)(?P<role>[^,;:\n]{{3,100}}),\s*{re.escape(name)}\b", article.text
@@ -615,10 +628,11 @@ def _role_before(masked: str, local_start: int) -> str | None:
         role = appositive.group("role").strip()
         # Keep the noun phrase: from its last article, or its last six words.
         article = re.search(r"\b(?:the|a|an)\s", role, re.IGNORECASE)
-        if article:
+        if article and _has_role_noun(role[article.end() :]):
             role = role[article.end() :]
-        elif len(role.split()) > 6:
+        elif not article and len(role.split()) > 6:
             role = " ".join(role.split()[-6:])
+        # else "Leader of the paramilitary Rapid Support Forces in Sudan": the noun is before "the"
         return role if _has_role_noun(role) else None
     words = before.rstrip().split(" ") if before.endswith(" ") else []
     taken: list[str] = []
@@ -657,7 +671,7 @@ def _appositive(masked: str, local_end: int) -> str | None:
     if not match:
         return None
     role = match.group("role").strip().rstrip(",")
-    if not _has_role_noun(role) or len(role.split()) > 25:
+    if not _has_role_noun(role) or len(role.split()) > 25 or re.match(rf"(?:{SPEECH_VERBS})\b", role):
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE) if role.lower().startswith(("the ",)) else role
 
@@ -849,7 +863,16 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         if attribution.voice is Voice.REPORTER and attribution.verb == "outlet":
             venue = Venue(normalise_outlet(subject.strip()), f"{subject.strip()} {verb}")
             continue
-        if match.group("interp"):
+        proposal = (
+            verb.startswith("suggest") and attribution.person is not None and _PROPOSAL.match(masked[match.end() :])
+        )
+        if attribution.subject_at is not None:
+            # "…, Rubin Rubinyan, a deputy speaker and Armenia's envoy, said": the words
+            # before the name are the content
+            subject_start = attribution.subject_at - start
+        if match.group("interp") and not proposal:
+            # the reporter reading a mind ("Aliyev appeared to…"); but a named person who
+            # "suggested that both countries should…" has made a proposal
             attribution.voice = Voice.REPORTER
         _set_content(attribution, masked, start, sentence.end, match, subject_start, inverted, verb)
         attribution.background = background
@@ -865,6 +888,9 @@ def attribute(article: Article, sentence: Sentence, vocab: Vocabulary, people: P
         venue=venue,
         attribution_text="",
     )
+
+
+_PROPOSAL = re.compile(r"\s+that\s+[^.;]{0,80}?\b(?:should|must|ought\s+to)\b")
 
 
 def _subject(masked: str, verb_start: int) -> tuple[str, int]:
@@ -916,8 +942,15 @@ def _classify(
     lower = subject.lower().strip()
     words = lower.split()
     if lower in _PRONOUNS or words[-1:] in (["he"], ["she"]):
-        person = people.last_before(subject_offset)
+        # "al-Burhan agreed to meet Hemedti, but he told local media…": a pronoun takes up
+        # the subject of its own sentence, not the last name said
+        in_sentence = people.in_span(sentence.start, subject_offset)
+        person = in_sentence[0][2] if in_sentence else people.last_before(subject_offset)
         if person is None:
+            official = _last_unnamed_official(article, vocab, subject_offset)
+            if official is not None:
+                # '"…are not negotiable," he said' after "A senior Hamas official denied…"
+                return Attribution(Voice.SOURCES, party=official[0], speaker_text=official[1], verb=verb)
             return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
         return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
     if lower == "it":
@@ -925,25 +958,47 @@ def _classify(
         body = _last_body_before(article, vocab, subject_offset)
         if body is not None:
             return Attribution(Voice.INSTITUTION, party=body[0], speaker_text=f"it ({body[1]})", verb=verb)
+    if lower == "they":
+        officials = _last_unnamed_official(article, vocab, subject_offset)
+        if officials is not None and officials[1].endswith("s"):
+            # "Israeli security officials … said …. They said…": the same officials
+            return Attribution(Voice.SOURCES, party=officials[0], speaker_text=officials[1], verb=verb)
     if lower in ("they", "we", "i", "it"):
         return Attribution(Voice.UNNAMED, speaker_text=subject, verb=verb)
-    person = _person_in(subject, subject_offset, people)
-    if person is not None and not re.search(r"['’]s\s+\w", subject):
-        return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
+    found = people.in_span(subject_offset, subject_offset + len(subject))
+    if found:
+        end, person = found[-1][1], found[-1][2]
+        # not "Putin's spokesman said" (the possessor speaks not), but "Sudan's military
+        # ruler General Abdel Fattah al-Burhan said" (a possessive before the name is fine)
+        if not re.match(r"['’]s\s+\w", article.text[end : end + 4]):
+            return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
     definite = _DEFINITE_ROLE.match(lower)
     if definite and definite.group("noun") in ROLE_NOUNS and not vocab.party_mentions(subject):
         person = people.last_with_role(definite.group("noun"), subject_offset)
         if person is not None:
             people.refer(subject_offset, subject_offset + len(subject), person)
             return Attribution(Voice.INDIRECT, person=person, speaker_text=subject, verb=verb)
+    body_noun = _DEFINITE_BODY.match(lower)
+    if body_noun and not vocab.party_mentions(subject):
+        # "the ministry also called for…" (the ministry named before), "the organization
+        # reiterated…" (the body named before)
+        noun = body_noun.group("noun")
+        body = (
+            _last_body_before(article, vocab, subject_offset)
+            if noun in _ANY_BODY
+            else _last_with_noun(article, vocab, subject_offset, noun)
+        )
+        if body is not None:
+            return Attribution(Voice.INSTITUTION, party=body[0], speaker_text=f"{subject} ({body[1]})", verb=verb)
     back = _back_reference(vocab, people, subject, subject_offset)
     if back is not None:
         people.refer(subject_offset, subject_offset + len(subject), back)
         return Attribution(Voice.INDIRECT, person=back, speaker_text=subject, verb=verb)
-    named = _named_before_appositive(article, people, subject_offset)
-    if named is not None:
+    found_named = _named_before_appositive(article, people, subject_offset)
+    if found_named is not None:
         # "Anna Kovac, Marovia's foreign minister, said": the subject is the name, not its role
-        return Attribution(Voice.INDIRECT, person=named, speaker_text=named.name, verb=verb)
+        named, name_start = found_named
+        return Attribution(Voice.INDIRECT, person=named, speaker_text=named.name, verb=verb, subject_at=name_start)
     mentions = vocab.party_mentions(subject)
     if mentions and _PERSON_ROLE.search(subject) and not _INSTITUTION_ONLY.search(subject):
         # "Kestria's defence minister has ruled out…": a person, not named here.
@@ -967,7 +1022,7 @@ def _classify(
     return None
 
 
-_BACK_REFERENCE = re.compile(r"^(?:the|this)\s+(?P<qualifier>[A-Z][\w'’-]+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z-]+)$")
+_BACK_REFERENCE = re.compile(r"^(?:[Tt]he|[Tt]his)\s+(?P<qualifier>[A-Z][\w'’-]+)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z-]+)$")
 
 
 def _back_reference(vocab: Vocabulary, people: People, subject: str, offset: int) -> Person | None:
@@ -995,13 +1050,58 @@ def _last_body_before(article: Article, vocab: Vocabulary, offset: int) -> tuple
     return last.party, last.text
 
 
-def _named_before_appositive(article: Article, people: People, subject_offset: int) -> Person | None:
-    gap = re.search(r"\s*,\s*$", article.text[max(0, subject_offset - 8) : subject_offset])
+_DEFINITE_BODY = re.compile(
+    r"^(?:the|this)\s+(?:\w+\s+)?(?P<noun>ministry|organi[sz]ation|group|movement|government|presidency|office|"
+    r"administration|authorities|leadership|militia|rebels|army|military)$"
+)
+_UNNAMED_OFFICIAL_PHRASE = re.compile(
+    r"(?:\b(?:an?|the)\s+|(?<![\w’'-]\s)(?=[A-Z]))(?:(?:senior|top|high-ranking|unnamed|anonymous|former|military|security|government)\s+){0,2}"
+    r"(?P<qualifier>[A-Z][\w’'-]+)\s+(?:(?:military|security|government|political|movement|group)\s+)?"
+    r"(?:official|source|spokesman|spokeswoman|spokesperson|diplomat|negotiator|commander|leader)s?\b"
+)
+
+
+def _last_unnamed_official(article: Article, vocab: Vocabulary, offset: int) -> tuple[str, str] | None:
+    """The party of "a senior Hamas official" named in the sentences just before a bare "he"."""
+    window = article.text[max(0, offset - 500) : offset]
+    for found in reversed(list(_UNNAMED_OFFICIAL_PHRASE.finditer(window))):
+        mentions = vocab.party_mentions(found.group("qualifier"))
+        if mentions:
+            return mentions[0].party, found.group()
+    return None
+
+
+_ANY_BODY = frozenset({"organization", "organisation", "group", "movement", "militia", "rebels"})
+
+
+def _last_with_noun(article: Article, vocab: Vocabulary, offset: int, noun: str) -> tuple[str, str] | None:
+    """The party of the last "<party> <noun>" or "<noun> of <party>" before `offset`:
+    "the ministry" after "The Azerbaijani Foreign Ministry" or "Ministry of Defence of the Kestrian Federation"."""
+    window = article.text[max(0, offset - 600) : offset]
+    for found in reversed(list(re.finditer(rf"\b{noun}\b", window, re.IGNORECASE))):
+        around = window[max(0, found.start() - 40) : found.end() + 50]
+        mentions = vocab.party_mentions(around)
+        if mentions:
+            return mentions[0].party, f"{mentions[0].text} {noun}"
+    return None
+
+
+def _named_before_appositive(article: Article, people: People, subject_offset: int) -> tuple[Person, int] | None:
+    # "Anna Kovac, Marovia's foreign minister, said" and "Sami Abu Zuhri, a senior Hamas
+    # official and spokesman for the organization, has said" (the subject is the part after "and")
+    window = article.text[max(0, subject_offset - 120) : subject_offset]
+    gap = re.search(r"\s*,\s*(?:(?:a|an|the)\s+[^,;:.]{0,80}?\s+and\s+)?$", window)
     if gap is None:
         return None
     end = subject_offset - len(gap.group())
     before = people.in_span(max(0, end - 80), end)
-    return before[-1][2] if before and before[-1][1] == end else None
+    return (before[-1][2], before[-1][0]) if before and before[-1][1] == end else None
+
+
+_FINITE = re.compile(
+    r"\b(?:would|will|could|can|cannot|must|should|shall|may|might|is|are|was|were|has|have|had|won['’]t)\b",
+    re.IGNORECASE,
+)
 
 
 def _set_content(
@@ -1021,6 +1121,9 @@ def _set_content(
         and re.search(r",\s*$", before_subject)
         and len(before_subject.split()) >= 4
         and re.match(r"\s*(?:$|[.,;]|(?:on|in|at|during|after|late|early|last|this|to|told|—|–)\b)", after)
+        # "Leader of the RSF, Gen. Mohamed Hamdan Dagalo, said on Saturday that he is
+        # ready…": the reported words follow "that", they are not the role before the name
+        and not re.match(r"[^.;]{0,60}?\bthat\s", after)
     )
     if inverted or trailing:
         content_end = start + len(before_subject.rstrip().rstrip(","))
@@ -1031,7 +1134,11 @@ def _set_content(
     if CUE_VERBS.match(verb):
         attribution.content_start = start + match.start()
     else:
-        that = re.match(r"\s*(?:[^,.;░]{0,60}?\s)??that\s", after)
+        that = re.match(r"(?P<before>\s*(?:[^,.;░]{0,60}?\s)??)that\s", after)
+        if that and _FINITE.search(that.group("before")):
+            # "said he would not accept a deal that…": "that" starts a relative clause
+            # inside the reported words, not the reported words themselves
+            that = None
         skip = that.end() if that and not re.match(r"\s*(?:the|a)\b", after[: that.start() + 1] or "") else 0
         if not that:
             skip = len(after) - len(after.lstrip())

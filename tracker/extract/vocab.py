@@ -45,7 +45,61 @@ _IRREGULAR_DEMONYMS = {
     "ireland": ("Irish",),
     "belarus": ("Belarusian",),
     "vatican": ("Vatican",),
+    "lebanon": ("Lebanese",),
+    "yemen": ("Yemeni",),
+    "iran": ("Iranian",),
+    "afghanistan": ("Afghan",),
+    "somalia": ("Somali",),
+    "thailand": ("Thai",),
+    "myanmar": ("Burmese", "Myanmar"),
+    "burma": ("Burmese",),
+    "bangladesh": ("Bangladeshi",),
+    "vietnam": ("Vietnamese",),
+    "philippines": ("Philippine", "Filipino"),
+    "taiwan": ("Taiwanese",),
+    "nepal": ("Nepali", "Nepalese"),
+    "egypt": ("Egyptian",),
+    "jordan": ("Jordanian",),
+    "oman": ("Omani",),
+    "kuwait": ("Kuwaiti",),
+    "bahrain": ("Bahraini",),
+    "greece": ("Greek",),
+    "cyprus": ("Cypriot",),
+    "portugal": ("Portuguese",),
+    "italy": ("Italian",),
+    "norway": ("Norwegian",),
+    "belgium": ("Belgian",),
+    "hungary": ("Hungarian",),
+    "czechia": ("Czech",),
+    "czech republic": ("Czech",),
+    "kazakhstan": ("Kazakh",),
+    "uzbekistan": ("Uzbek",),
+    "tajikistan": ("Tajik",),
+    "kyrgyzstan": ("Kyrgyz",),
+    "turkmenistan": ("Turkmen",),
+    "mali": ("Malian",),
+    "niger": ("Nigerien",),
+    "chad": ("Chadian",),
+    "burundi": ("Burundian",),
+    "mexico": ("Mexican",),
+    "peru": ("Peruvian",),
+    "chile": ("Chilean",),
+    "brazil": ("Brazilian",),
+    "argentina": ("Argentine", "Argentinian"),
+    "canada": ("Canadian",),
+    "iceland": ("Icelandic",),
+    "new zealand": ("New Zealand",),
+    "sri lanka": ("Sri Lankan",),
+    "south sudan": ("South Sudanese",),
+    "north korea": ("North Korean",),
+    "south korea": ("South Korean",),
 }
+
+
+# "Lebanese government", "Yemeni authorities": the adjective names the state's people
+_DEMONYM_BODY = re.compile(
+    r"^([A-Z][a-z]+(?:ian|ean|ese|ish|i|ic|an))\s+(?:government|state|authorities|army|armed\s+forces|military)$"
+)
 
 
 def demonyms_of(name: str) -> tuple[str, ...]:
@@ -95,6 +149,7 @@ class IssueTerms:
     title: str
     weights: Mapping[str, float]  # stem → weight in matching
     ladder: tuple[LevelTerms, ...] = ()
+    compound: frozenset[str] = frozenset()  # the stems of a multi-word id
 
     @cached_property
     def by_prefix(self) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -158,6 +213,11 @@ class Vocabulary:
             for name in re.split(r"\s+and\s+|\s*,\s*", speaker.name):
                 if _looks_personal(name):
                     speakers.setdefault(speaker_key(name.split()[-1]), set()).add((placed.parties[0], name.strip()))
+        # and the people each party lists as speaking for it
+        for party in dataset.parties:
+            for name in party.speakers:
+                if name.split():
+                    speakers.setdefault(speaker_key(name.split()[-1]), set()).add((party.id, name.strip()))
         # A surname two parties' speakers share says nothing about the party.
         unique = {
             key: (next(iter(owners))[0], sorted(n for _, n in owners)[0])
@@ -214,9 +274,25 @@ class Vocabulary:
         return None
 
     def speaker_party(self, name: str) -> tuple[str, str] | None:
-        """The party and dataset name of a person the dataset quotes, by surname: "Zelenskyy" → ukraine."""
+        """The party and dataset name of a person the dataset quotes, by surname: "Zelenskyy" → ukraine;
+        failing that, by the surname's consonants when only one known speaker has them
+        ("Hamedti" = "Hemedti")."""
         words = name.split()
-        return self.known_speakers.get(speaker_key(words[-1])) if words else None
+        if not words:
+            return None
+        found = self.known_speakers.get(speaker_key(words[-1]))
+        if found is not None:
+            return found
+        return self._by_consonants.get(_consonants(speaker_key(words[-1])))
+
+    @cached_property
+    def _by_consonants(self) -> dict[str, tuple[str, str]]:
+        owners: dict[str, set[tuple[str, str]]] = {}
+        for key, owner in self.known_speakers.items():
+            skeleton = _consonants(key)
+            if len(skeleton) >= 4:
+                owners.setdefault(skeleton, set()).add(owner)
+        return {skeleton: next(iter(found)) for skeleton, found in owners.items() if len(found) == 1}
 
     def party_mentions(self, text: str) -> list[PartyMention]:
         return find_party_mentions(self.parties, text)
@@ -236,11 +312,20 @@ def _looks_personal(name: str) -> bool:
 
 
 def speaker_key(surname: str) -> str:
-    """A surname folded over transliteration variants: Zelensky, Zelenskyy, Zelenskiy → zelensky."""
+    """A surname folded over transliteration variants: Zelensky, Zelenskyy, Zelenskiy → zelensky;
+    Pashinyan, Pashinian → pashinian."""
     key = re.sub(r"['’]s$", "", surname).lower().strip(".,")
     key = re.sub(r"^(?:al|el)-", "", key)
     key = re.sub(r"(?:iy|yy|yi|ij)$", "y", key)
+    key = re.sub(r"yan$", "ian", key)  # Pashinyan = Pashinian
+    # Arabic "Abd al-": Abdulsalam = Abdussalam = Abd al-Salam
+    key = re.sub(r"^abd(?:ul|al|el|u(?=([srntdz])\1))[-\s]?", "abd", key)
+    key = re.sub(r"^abd([srntdz])\1", r"abd\1", key)
     return key
+
+
+def _consonants(key: str) -> str:
+    return re.sub(r"[aeiouy'’-]", "", key)
 
 
 def find_party_mentions(parties: tuple[PartyTerms, ...], text: str) -> list[PartyMention]:
@@ -289,9 +374,13 @@ def _party_terms(party: Party, known: tuple[KnownCondition, ...]) -> PartyTerms:
     names = tuple(dict.fromkeys([party.name, *party.aliases]))
     demonyms: tuple[str, ...] = ()
     if party.kind is PartyKind.STATE:
-        # The name's and every one-word alias's ("Sudan" for the Sudanese Armed Forces).
+        # The name's and every one-word alias's ("Sudan" for the Sudanese Armed Forces),
+        # the country a name ends with ("Internationally recognised government of Yemen"),
+        # and the adjective of a name or alias such as "Lebanese government".
         sources = [n for n in names if " " not in n and not n.isupper()]
+        sources += [m.group(1) for n in names if (m := re.search(r"\bof\s+(?:the\s+)?([A-Z][\w-]+)$", n))]
         derived = [d for source in dict.fromkeys([party.name, *sources]) for d in demonyms_of(source)]
+        derived += [m.group(1) for n in names if (m := _DEMONYM_BODY.match(n))]
         demonyms = tuple(d for d in dict.fromkeys(derived) if d not in names)
     prefixes = Counter(c.id.split("-")[0] for c in known if c.party == party.id and "-" in c.id)
     prefix = prefixes.most_common(1)[0][0] if prefixes else party.id
@@ -313,7 +402,12 @@ def _issue_terms(issue: Issue, total: int, frequency: Counter[str], party_stems:
         for key in content_stems(text, party_stems):
             raw[key] = max(raw.get(key, 0.0), weight)
 
-    add(issue.id.replace("-", " "), 3.0)
+    # A two-word id names a compound: "frozen" alone (a frozen conflict) or "troops" alone
+    # (Ukrainian troops) says little about frozen assets or foreign troops, so each part
+    # alone weighs as a title word; `compound` lets matching restore the id's weight when
+    # the parts occur together.
+    id_stems = _id_stems(issue)
+    add(issue.id.replace("-", " "), 3.0 if len(id_stems) < 2 else 2.0)
     add(issue.title, 2.0)
     for level in issue.ladder:
         add(level.title, 1.5)
@@ -325,7 +419,8 @@ def _issue_terms(issue: Issue, total: int, frequency: Counter[str], party_stems:
         LevelTerms(level.id, level.title, content_stems(level.title, party_stems | _id_stems(issue)))
         for level in issue.ladder
     )
-    return IssueTerms(issue.id, issue.title, weights, ladder)
+    compound = id_stems if len(id_stems) >= 2 else frozenset()
+    return IssueTerms(issue.id, issue.title, weights, ladder, compound)
 
 
 def _id_stems(issue: Issue) -> frozenset[str]:

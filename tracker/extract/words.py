@@ -43,7 +43,34 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\b(?:pause|halt|stop|break)\s+(?:in|to)\s+(?:the\s+)?(?:fighting|hostilities)\b", re.I),
         " pause ceasefire ",
     ),
+    # "any deal to end the fighting" names the goal of every negotiation, not a ceasefire
+    (
+        re.compile(
+            r"\b(?P<what>deal|agreement|talks|negotiations|plan|settlement|efforts?)\s+to\s+end\s+(?:the\s+|this\s+)?"
+            r"(?:\w+\s+)?(?:war|fighting|conflict|hostilities)\b",
+            re.I,
+        ),
+        r" \g<what> ",
+    ),
     (re.compile(r"\bcessation\s+of\s+hostilities\b", re.I), " ceasefire "),
+    # "refuses to sit with Hemedti", "sit at the same negotiating table"
+    (
+        re.compile(r"\bsit(?:s|ting)?\s+(?:down\s+)?(?:with|at\s+the\s+(?:same\s+)?(?:negotiating\s+)?table)\b", re.I),
+        " sit talks ",
+    ),
+    # a "frozen conflict" is fighting stopped on the current line, not frozen money
+    (
+        re.compile(r"\bfrozen\s+(?:conflict|war)s?\b|\bfreez(?:e|es|ing)\s+(?:the\s+)?(?:conflict|war)\b", re.I),
+        " freeze contact line ",
+    ),
+    # leaders meeting each other is a question of format ("must agree to meet him"), not
+    # meeting a demand ("meet Kestria's conditions")
+    (
+        re.compile(
+            r"\bmeet(?:s|ing)?\s+(?:with\s+)?(?:him|her|them|me|us|[A-Z]\w+)\b(?!['’]s)(?!\s+(?:demands?|conditions?|terms|requirements?))"
+        ),
+        " meet direct talks ",
+    ),
     (
         re.compile(
             r"\b(?:stop|stops|stopped|halt|halts|halted|cease|ceases)\s+(?:its|their|the|all)\s+(?:\w+\s+)?fire\b", re.I
@@ -84,6 +111,7 @@ SYNONYMS = {
     "armistic": "ceasefir",
     "troop": "forc",
     "soldi": "forc",
+    "weapon": "arm",  # "lay down their weapons" = arms
     "withdrawn": "withdraw",
     "withdrew": "withdraw",
     "bloc": "allianc",  # "enter any bloc" = join an alliance

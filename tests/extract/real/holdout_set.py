@@ -10,7 +10,15 @@ are in `holdout/`; each conflict's entries are in its own module.
 
 from __future__ import annotations
 
-from tests.extract.real import holdout_am_az, holdout_drc, holdout_il_gaza, holdout_ru_ua, holdout_sudan
+from tests.extract.real import (
+    holdout_am_az,
+    holdout_drc,
+    holdout_houthi,
+    holdout_il_gaza,
+    holdout_il_leb,
+    holdout_ru_ua,
+    holdout_sudan,
+)
 from tests.extract.real.corpus import Article
 
 HOLDOUT: tuple[Article, ...] = (
@@ -19,4 +27,6 @@ HOLDOUT: tuple[Article, ...] = (
     + holdout_sudan.ARTICLES
     + holdout_drc.ARTICLES
     + holdout_am_az.ARTICLES
+    + holdout_il_leb.ARTICLES
+    + holdout_houthi.ARTICLES
 )
