@@ -45,7 +45,8 @@ def diff(
     `since` None: per issue, from the party's first statement on it (its first
     stated stance). `until` None: the newest statement. No `party_ids`: every party.
     O(S + C·k + C log C): one replay of every party with the stance paths
-    recorded, one before the window, then one classification per party.
+    recorded (the stances at the end are theirs), one before the window, then
+    one classification per party.
     Raises `LookupFailed` for an unknown party or issue id, `WindowReversed` when
     `since` begins after `until` ends.
     """
@@ -215,7 +216,7 @@ class _Paths:
         return track
 
     def _stance(self, state: PartyState, party: Party | None, issue: str) -> Stance | None:
-        """The stance the counts give for a party's state on an issue."""
+        """The stance the counts give for a party's state on an issue (held to `stance_of` by the tests)."""
         track = self.tracks.get(state.party, {}).get(issue)
         return self._stance_of(track, party, issue) if track is not None else None
 
