@@ -45,7 +45,8 @@ def diff(
     `since` None: per issue, from the party's first statement on it (its first
     stated stance). `until` None: the newest statement. No `party_ids`: every party.
     O(S + C·k + C log C): one replay of every party with the stance paths
-    recorded, one before the window, then one classification per party.
+    recorded (the stances at the end are theirs), one before the window, then
+    one classification per party.
     Raises `LookupFailed` for an unknown party or issue id, `WindowReversed` when
     `since` begins after `until` ends.
     """
@@ -61,10 +62,10 @@ def diff(
     after_counts = said_by(until)
     window = None
     if since is not None:
-        before_counts = said_before(since)
+        start, end = since.start, until.end
 
-        def window(placed: Placed) -> bool:
-            return after_counts(placed) and not before_counts(placed)
+        def window(placed: Placed) -> bool:  # said by the end, not before the start (`said_by`, `said_before`)
+            return start <= placed.ends <= end
 
     paths = _Paths(dataset, window)
     after = replay(dataset, after_counts, include_disputed, window=window, observe=paths.observe)
@@ -79,101 +80,148 @@ def diff(
     )
 
 
+class _Track:
+    """One party's bookkeeping on one issue, in one object: a statement looks it up once."""
+
+    __slots__ = ("changed", "counts", "first", "issue", "ladder", "latest", "newest", "points", "stance", "weight")
+
+    def __init__(self, issue: str, ladder: dict[str, int] | None) -> None:
+        self.issue = issue
+        self.ladder = ladder  # level id -> rung; None for an issue without a ladder
+        self.counts: dict[int, int] = {}  # rung -> active ids there
+        self.latest: dict[str, int] = {}  # active id -> rung, the last stated last
+        self.newest: int | None = None  # rung of the last stated
+        self.weight = 0  # statements on the issue
+        self.first = -1  # order of the first statement on the issue
+        self.points: list[Point] = []  # the path: each statement that changed the stance
+        self.stance: Stance | None = None  # the stance now: that of the last point
+        self.changed = False  # the rungs held or the newest rung moved since the stance was taken
+
+
 class _Paths:
     """Stance paths of every party on every laddered issue, recorded during one replay.
 
     Rungs held are counted incrementally per party and issue, so a statement costs
-    O(conditions it touches), not O(conditions active). Also keeps, per party and
-    issue, the state right after its first statement there: the baseline of a diff
-    with no start date.
+    O(conditions it touches), not O(conditions active); the stance, a function of
+    the rungs held and the newest rung, is taken again only when one of them moved.
+    Also keeps, per party and issue, the state right after its first statement
+    there: the baseline of a diff with no start date.
     """
 
     def __init__(self, dataset: Dataset, window: StatementFilter | None) -> None:
         self.ladders: Ladders = ladders_of(dataset)
         self.level_ids = {issue.id: [level.id for level in issue.ladder] for issue in dataset.issues}
         self.window = window
-        self.in_window: set[int] = set()  # orders of the window's statements
+        self.statements = dataset.statements
+        self.window_orders: set[int] | None = None  # built on first use
         self.parties = dataset.parties_by_id
         self.points: dict[tuple[str, str], list[Point]] = {}
-        self.first: dict[tuple[str, str], int] = {}  # order of the first statement on the issue
-        self.weight: dict[tuple[str, str], int] = {}  # statements on the issue
+        self.tracks: dict[str, dict[str, _Track]] = {}  # party -> issue -> track
         self.snapshots: dict[str, dict[str, Held]] = {}
-        self.rung_of: dict[str, dict[str, tuple[str, int]]] = {}  # party -> active id -> (issue, rung)
-        self.counts: dict[tuple[str, str], dict[int, int]] = {}  # (party, issue) -> rung -> active ids there
-        self.latest: dict[tuple[str, str], dict[str, int]] = {}  # (party, issue) -> id -> rung, last stated last
-        self.newest: dict[tuple[str, str], int | None] = {}  # (party, issue) -> rung of the last stated
+        self.rung_of: dict[str, dict[str, tuple[_Track, int]]] = {}  # party -> active id -> (its issue's track, rung)
 
     def observe(self, state: PartyState, placed: Placed, citation: Citation) -> None:
-        if self.window is not None and self.window(placed):
-            self.in_window.add(placed.order)
-        party = self.parties.get(state.party)
-        touched = self._recount(state, placed)
-        for issue in touched:
-            key = (state.party, issue)
-            self.weight[key] = self.weight.get(key, 0) + 1
-            if key not in self.first:
-                self.first[key] = placed.order
-                snapshot = self.snapshots.setdefault(state.party, {})
+        party_id = state.party
+        tracks = self.tracks.get(party_id)
+        if tracks is None:
+            tracks = self.tracks[party_id] = {}
+        party = None
+        for issue, track in self._recount(state, placed, tracks).items():
+            track.weight += 1
+            if track.first < 0:
+                track.first = placed.order
+                if track.ladder is not None:
+                    self.points[(party_id, issue)] = track.points
+                snapshot = self.snapshots.setdefault(party_id, {})
                 for held in state.active_on(issue):  # copies: a Held is updated in place later
                     snapshot[held.id] = Held(held.condition, held.first_stated, held.last_stated, held.seq)
-            if not self.level_ids.get(issue):
+            if not track.changed:  # nothing the stance depends on moved: no new point
                 continue
-            stance = self._stance(state, party, issue)
-            path = self.points.setdefault(key, [])
-            if (path and path[-1].stance != stance) or (not path and stance is not None):
-                path.append(Point(placed.order, citation, stance))
+            track.changed = False
+            if party is None:
+                party = self.parties.get(party_id)
+            stance = self._stance_of(track, party, issue)
+            if stance != track.stance:
+                track.stance = stance
+                track.points.append(Point(placed.order, citation, stance))
 
-    def _recount(self, state: PartyState, placed: Placed) -> set[str]:
-        """Update the rung counts for the ids a statement touched; the issues it touched."""
-        # Once per statement and signer on every diff: names bound locally, one pass.
-        statement, party = placed.statement, state.party
-        active, held, ladders = state.active, state.held, self.ladders
-        known = self.rung_of.setdefault(party, {})
-        all_counts, latest, newest = self.counts, self.latest, self.newest
-        in_order = [condition.id for condition in statement.conditions]  # the last stated is the newest
-        stated = set(in_order)
-        issues = {condition.issue for condition in statement.conditions}
-        ended = [old for condition in statement.conditions for old in condition.replaces]
-        for cid in (*in_order, *ended, *statement.withdraws):
+    def _recount(self, state: PartyState, placed: Placed, tracks: dict[str, _Track]) -> dict[str, _Track]:
+        """Update the rung counts for the ids a statement touched; the issues it touched, with their tracks."""
+        # Once per statement and signer on every diff, a step per condition touched: kept flat.
+        statement, active, held = placed.statement, state.active, state.held
+        known = self.rung_of.get(state.party)
+        if known is None:
+            known = self.rung_of[state.party] = {}
+        touched: dict[str, _Track] = {}
+        conditions = statement.conditions
+        for condition in conditions:
+            if condition.issue not in touched:
+                touched[condition.issue] = tracks.get(condition.issue) or self._new_track(tracks, condition.issue)
+        ids = [condition.id for condition in conditions]  # in order: the last stated is the newest
+        stated_ids = len(ids)
+        ids += [old for condition in conditions for old in condition.replaces]
+        ids += statement.withdraws
+        stated = set(ids[:stated_ids]) if len(ids) > stated_ids else ()
+        for index, cid in enumerate(ids):
+            # Where the id counts now: its track and rung, if it is active on a ladder.
             old = known.get(cid)
-            new = None
+            track: _Track | None = None
+            rung = -1  # meaningful only with a track
             if cid in active:
                 condition = held[cid].condition
-                rung = ladders.get(condition.issue, {}).get(condition.level or "")
-                if rung is not None:
-                    new = (condition.issue, rung)
-            elif cid in held:
-                issues.add(held[cid].condition.issue)
-            if old is not None and (new is None or new[0] != old[0] or cid in stated):
-                self._forget(party, old[0], cid)
-            if new is not None and cid in stated:  # stated again or first: the most recent now
-                key = (party, new[0])
-                latest.setdefault(key, {})[cid] = new[1]
-                newest[key] = new[1]
-            if old == new:
-                continue
+                now = tracks.get(condition.issue) or self._new_track(tracks, condition.issue)
+                if now.ladder is not None and condition.level is not None:
+                    found = now.ladder.get(condition.level)
+                    if found is not None:
+                        track, rung = now, found
+            elif cid in held:  # gone now: its issue was touched
+                issue = held[cid].condition.issue
+                if issue not in touched:
+                    touched[issue] = tracks.get(issue) or self._new_track(tracks, issue)
+            is_stated = index < stated_ids or cid in stated
+            if old is not None and (track is not old[0] or is_stated):
+                latest = old[0].latest
+                latest.pop(cid, None)
+                # The newest rung only changes when the newest condition goes: rarely a scan.
+                newest = next(reversed(latest.values()), None)
+                if newest != old[0].newest:
+                    old[0].newest, old[0].changed = newest, True
+            if track is not None and is_stated:  # stated again or first: the most recent now
+                track.latest[cid] = rung
+                if rung != track.newest:
+                    track.newest, track.changed = rung, True
             if old is not None:
-                counts = all_counts[(party, old[0])]
+                if old[0] is track and old[1] == rung:
+                    continue
+                before, counts = old[0], old[0].counts
+                touched[before.issue] = before
                 counts[old[1]] -= 1
-                if not counts[old[1]]:
+                if not counts[old[1]]:  # a rung no longer held: the span moved
                     del counts[old[1]]
+                    before.changed = True
                 del known[cid]
-                issues.add(old[0])
-            if new is not None:
-                counts = all_counts.setdefault((party, new[0]), {})
-                counts[new[1]] = counts.get(new[1], 0) + 1
-                known[cid] = new
-        return issues
+            if track is not None:
+                counts = track.counts
+                if rung in counts:
+                    counts[rung] += 1
+                else:  # a rung newly held: the span moved
+                    counts[rung] = 1
+                    track.changed = True
+                known[cid] = (track, rung)
+        return touched
 
-    def _forget(self, party: str, issue: str, cid: str) -> None:
-        key = (party, issue)
-        latest = self.latest[key]
-        latest.pop(cid, None)
-        # The newest rung only changes when the newest condition goes: rarely a scan.
-        self.newest[key] = next(reversed(latest.values()), None)
+    def _new_track(self, tracks: dict[str, _Track], issue: str) -> _Track:
+        ladder = self.ladders.get(issue) if self.level_ids.get(issue) else None
+        track = tracks[issue] = _Track(issue, ladder)
+        return track
 
     def _stance(self, state: PartyState, party: Party | None, issue: str) -> Stance | None:
-        counts = self.counts.get((state.party, issue))
+        """The stance the counts give for a party's state on an issue (held to `stance_of` by the tests)."""
+        track = self.tracks.get(state.party, {}).get(issue)
+        return self._stance_of(track, party, issue) if track is not None else None
+
+    def _stance_of(self, track: _Track, party: Party | None, issue: str) -> Stance | None:
+        counts = track.counts
         if not counts:
             return None
         low, high = min(counts), max(counts)
@@ -181,9 +229,8 @@ class _Paths:
         if pole is not None:
             ask = high if pole is Pole.LAST else low
         else:  # the most recently stated rung
-            newest = self.newest[(state.party, issue)]
-            assert newest is not None  # counts hold a rung, so some active condition is the newest
-            ask = newest
+            assert track.newest is not None  # counts hold a rung, so some active condition is the newest
+            ask = track.newest
         ids = self.level_ids[issue]
         return Stance(ask, low, high, ids[ask], ids[low], ids[high])
 
@@ -196,6 +243,28 @@ class _Paths:
                 state.by_issue.setdefault(held.condition.issue, {})[held.id] = None
             states[party] = state
         return states
+
+    def first(self, party: str, issue: str) -> int:
+        """The order of the party's first statement on the issue; -1 if none."""
+        track = self.tracks.get(party, {}).get(issue)
+        return track.first if track is not None else -1
+
+    def weight(self, party: str, issue: str) -> int:
+        """How many of the party's statements touched the issue."""
+        track = self.tracks.get(party, {}).get(issue)
+        return track.weight if track is not None else 0
+
+    def in_window(self, order: int) -> bool:
+        """Whether the statement at `order` is inside the diff's window."""
+        if self.window_orders is None:
+            window = self.window
+            self.window_orders = {placed.order for placed in self.statements if window is None or window(placed)}
+        return order in self.window_orders
+
+    def stance_now(self, party: str, issue: str) -> Stance | None:
+        """The stance after every statement replayed: that of the state the replay ended in."""
+        track = self.tracks.get(party, {}).get(issue)
+        return track.stance if track is not None else None
 
     def stance_at(self, party: str, issue: str, order: int) -> Stance | None:
         """The stance after the statements up to `order` (inclusive)."""
@@ -217,7 +286,7 @@ class _Diff:
     ) -> None:
         self.dataset, self.paths, self.before, self.after = dataset, paths, before, after
         self.since, self.issue_id, self.window = since, issue_id, window
-        self._stances: dict[tuple[int, str], dict[str, Stance]] = {}
+        self._stances: dict[str, dict[str, Stance]] = {}  # party -> issue -> stance before
         self.poles = {p.pole: p for p in reversed(dataset.parties) if p.pole is not None}
 
     def party_diff(self, party: Party) -> PartyDiff:
@@ -243,13 +312,13 @@ class _Diff:
         if self.since is not None:
             return after.restated.__contains__
         first = self.paths.first
-        return lambda cid: after.held[cid].seq[0] > first.get((party, after.held[cid].condition.issue), -1)
+        return lambda cid: after.held[cid].seq[0] > first(party, after.held[cid].condition.issue)
 
     def issue_diff(self, party: Party, issue: Issue, found: list[Change]) -> IssueDiff:
         if not issue.ladder:
             return IssueDiff(issue=issue, changes=tuple(found))
         start, points, since = self._start(party.id, issue.id)
-        end = self._stance(self.after, party, issue.id)
+        end = self.paths.stance_now(party.id, issue.id)
         path = self.paths.points.get((party.id, issue.id))
         baseline = path[0].order if self.since is None and path else None
         others = ordered(party, [self._counterpart(other, issue.id, baseline) for other in self.dataset.parties])
@@ -263,31 +332,33 @@ class _Diff:
     def _start(self, party: str, issue: str) -> tuple[Stance | None, list[Point], PartialDate | None]:
         path = self.paths.points.get((party, issue), [])
         if self.since is not None:
-            start = self._stance(self.before, self.dataset.parties_by_id[party], issue)
-            return start, [point for point in path if point.order in self.paths.in_window], None
+            start = self._stance_before(self.dataset.parties_by_id[party], issue)
+            return start, [point for point in path if self.paths.in_window(point.order)], None
         if not path:
             return None, [], None
         return path[0].stance, path[1:], path[0].citation.date
 
-    def _stance(self, states: dict[str, PartyState], party: Party, issue: str) -> Stance | None:
-        """A party's stance in one of the two states; each party's stances are computed once."""
-        key = (id(states), party.id)
-        if key not in self._stances:
-            state = states.get(party.id)
-            self._stances[key] = stances(state, party, self.paths.ladders) if state else {}
-        return self._stances[key].get(issue)
+    def _stance_before(self, party: Party, issue: str) -> Stance | None:
+        """A party's stance at the start of the window; each party's stances are computed once.
+
+        The stance at the end is the paths' own: they were recorded on the replay to the end.
+        """
+        if party.id not in self._stances:
+            state = self.before.get(party.id)
+            self._stances[party.id] = stances(state, party, self.paths.ladders) if state else {}
+        return self._stances[party.id].get(issue)
 
     def _counterpart(self, other: Party, issue: str, baseline: int | None) -> Counterpart:
         """Another party's stance at the start (the given party's baseline, without a start date) and end."""
         if self.since is not None:
-            before = self._stance(self.before, other, issue)
+            before = self._stance_before(other, issue)
         else:
             before = self.paths.stance_at(other.id, issue, baseline) if baseline is not None else None
         return Counterpart(
             party=other,
             before=before,
-            after=self._stance(self.after, other, issue),
-            weight=self.paths.weight.get((other.id, issue), 0),
+            after=self.paths.stance_now(other.id, issue),
+            weight=self.paths.weight(other.id, issue),
         )
 
 
