@@ -6,6 +6,8 @@ import codecs
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -147,23 +149,34 @@ def test_a_looping_link_or_a_non_file_is_refused_in_one_line(tmp_path: Path) -> 
 # --- the lock ----------------------------------------------------------------
 
 
-def test_the_lock_excludes_a_second_writer_until_released(tmp_path: Path) -> None:
-    target = tmp_path / "positions.yaml"
-    target.write_text("x", encoding="utf-8")
+def second_waits_for_first(
+    target: Path,
+    lock: Callable[..., AbstractContextManager[None]],
+    while_held: Callable[[], None] = lambda: None,
+) -> list[str]:
+    """While `lock` is held, a second try gives up at once and a waiting thread gets the
+    lock only after release; `while_held` checks run with the lock held. The order seen."""
     order: list[str] = []
-    with locked(target):
-        with pytest.raises(LockTimeout, match="locked by another tracker"), locked(target, timeout=0.05):
+    with lock(target):
+        with pytest.raises(LockTimeout, match="locked by another tracker"), lock(target, timeout=0.05):
             pass  # pragma: no cover - never entered
+        while_held()
 
         def second() -> None:
-            with locked(target, timeout=30):
+            with lock(target, timeout=30):
                 order.append("second")
 
         thread = threading.Thread(target=second)
         thread.start()
         order.append("first")
     thread.join()
-    assert order == ["first", "second"]
+    return order
+
+
+def test_the_lock_excludes_a_second_writer_until_released(tmp_path: Path) -> None:
+    target = tmp_path / "positions.yaml"
+    target.write_text("x", encoding="utf-8")
+    assert second_waits_for_first(target, locked) == ["first", "second"]
     assert not lock_path(target).exists()
 
 

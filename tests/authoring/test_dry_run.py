@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.authoring.test_add import DRESSED, FLAGS, run
-from tests.conftest import MINIMAL, Writer
+from tests.authoring.test_add import DRESSED, FLAGS, directory_dataset, run
+from tests.conftest import Writer
 from tests.render.test_hostile_text import FORGED, HOSTILE_TEXT, assert_inert_lines
 from tracker.files import locked
 
@@ -117,12 +117,7 @@ def test_characters_the_file_holds_in_comments_are_shown_escaped(write: Writer) 
 
 
 def test_into_a_file_of_a_directory_dataset(tmp_path: Path) -> None:
-    head, statements = MINIMAL.split("statements:\n")
-    folder = tmp_path / "data"
-    folder.mkdir()
-    (folder / "a-taxonomy.yaml").write_text(head, encoding="utf-8")
-    target = folder / "b-statements.yaml"
-    target.write_text("schema: 1\nstatements:\n" + statements, encoding="utf-8")
+    folder, target = directory_dataset(tmp_path)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
 
     code, out, err = run("-d", str(folder), "--into", str(target), *FLAGS, "--dry-run")

@@ -25,9 +25,10 @@ from typing import NamedTuple
 import pytest
 
 from tests.authoring.test_add import DRESSED, FLAGS, run
+from tests.authoring.test_add_safety import second_waits_for_first
 from tests.conftest import Writer
 from tracker import files
-from tracker.files import LockTimeout, lock_path, locked
+from tracker.files import lock_path, locked
 
 
 class Call(NamedTuple):
@@ -116,21 +117,11 @@ def test_the_lock_is_released_when_the_work_under_it_fails(tmp_path: Path, msvcr
 def test_a_refused_lock_is_waited_for_then_taken(tmp_path: Path, msvcrt: FakeMsvcrt) -> None:
     target = tmp_path / "positions.yaml"
     target.write_text("x", encoding="utf-8")
-    order: list[str] = []
-    with locked(target):
-        with pytest.raises(LockTimeout, match="locked by another tracker"), locked(target, timeout=0.05):
-            pass  # pragma: no cover - never entered
+
+    def survived() -> None:
         assert len(msvcrt.held) == 1  # the holder's lock survived the waiter giving up
 
-        def second() -> None:
-            with locked(target, timeout=30):
-                order.append("second")
-
-        thread = threading.Thread(target=second)
-        thread.start()
-        order.append("first")
-    thread.join()
-    assert order == ["first", "second"]
+    assert second_waits_for_first(target, locked, survived) == ["first", "second"]
     assert msvcrt.held == {}
     assert msvcrt.modes().count(msvcrt.LK_UNLCK) >= 2  # each holder released what it took
 
