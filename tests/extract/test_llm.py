@@ -197,3 +197,16 @@ def test_the_corpus_evaluation_scores_the_model_mode() -> None:
     assert (good.expected, good.matched) == (2, good.extracted) and good.matched >= 1
     refused = score(interfax, draft_for(interfax, model=Replay("interfax-paraphrased-quote.json").model()))
     assert (refused.extracted, refused.matched) == (0, 0)
+
+
+def test_the_prompt_names_each_partys_people_and_each_issues_description() -> None:
+    # a bare "Aliyev said" is placeable by the model only if the prompt says whose he is
+    from tracker.extract.llm import _prompt
+    from tracker.load.loader import load_dataset as load
+
+    small = REPO / "tests" / "extract" / "real" / "datasets" / "armenia-azerbaijan.yaml"
+    prompt = _prompt("An article.", Vocabulary.from_dataset(load(small, today=date.today())))
+    parties = json.loads(prompt.split("Parties: ", 1)[1].split("\n", 1)[0])
+    assert "Ilham Aliyev" in next(p for p in parties if p["id"] == "azerbaijan")["people"]
+    issues = json.loads(prompt.split("Issues: ", 1)[1].split("\n", 1)[0])
+    assert "Minsk Group" in next(i for i in issues if i["id"] == "minsk-group")["about"]

@@ -166,9 +166,22 @@ def unverbatim(answer: BaseModel, article: str) -> list[str]:
 
 
 def _prompt(article: str, vocab: Vocabulary) -> str:
-    parties = [{"id": p.id, "name": p.name, "also": list(p.names[1:])} for p in vocab.parties]
+    # the people who speak for each party (the dataset's `speakers` and the speakers it
+    # quotes) let the model place "Aliyev said" without world knowledge
+    people: dict[str, list[str]] = {}
+    for party, name in vocab.known_speakers.values():
+        people.setdefault(party, []).append(name)
+    parties = [
+        {"id": p.id, "name": p.name, "also": list(p.names[1:]), "people": sorted(people.get(p.id, []))}
+        for p in vocab.parties
+    ]
     issues = [
-        {"id": i.id, "title": i.title, "ladder": [{"id": lvl.id, "title": lvl.title} for lvl in i.ladder]}
+        {
+            "id": i.id,
+            "title": i.title,
+            "about": i.description,
+            "ladder": [{"id": lvl.id, "title": lvl.title} for lvl in i.ladder],
+        }
         for i in vocab.issues
     ]
     return (

@@ -150,6 +150,7 @@ class IssueTerms:
     weights: Mapping[str, float]  # stem → weight in matching
     ladder: tuple[LevelTerms, ...] = ()
     compound: frozenset[str] = frozenset()  # the stems of a multi-word id
+    description: str = ""  # the dataset's words for the issue, for the model mode's prompt
 
     @cached_property
     def by_prefix(self) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -420,7 +421,7 @@ def _issue_terms(issue: Issue, total: int, frequency: Counter[str], party_stems:
         for level in issue.ladder
     )
     compound = id_stems if len(id_stems) >= 2 else frozenset()
-    return IssueTerms(issue.id, issue.title, weights, ladder, compound)
+    return IssueTerms(issue.id, issue.title, weights, ladder, compound, " ".join((issue.description or "").split()))
 
 
 def _id_stems(issue: Issue) -> frozenset[str]:
