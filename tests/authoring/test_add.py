@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from tests.conftest import MINIMAL, Writer
@@ -252,3 +253,32 @@ def test_add_into_one_file_of_a_directory_dataset_is_validated_with_the_whole_di
     assert "  - id: russia-2022-03-20-sergei-lavrov" in added
     assert (folder / "a-taxonomy.yaml").read_text(encoding="utf-8") == MINIMAL.split("statements:\n")[0]
     assert CliRunner().invoke(app, ["validate", str(folder)]).exit_code == 0
+
+
+def test_a_text_with_a_blank_line_adds_no_trailing_spaces(write: Writer) -> None:
+    # a paragraph break inside a text becomes a blank line of a block scalar, and it stays
+    # empty: an indented blank line would leave trailing spaces in the user's file
+    path = write(DRESSED)
+    snippet = """\
+statements:
+  - id: ua-2
+    party: ukraine
+    date: 2022-09-30
+    source: {publisher: Office of the President, url: "https://president.gov.ua/x"}
+    basis: official-document
+    conditions:
+      - id: ua-apply
+        issue: nato
+        text: "Ukraine applies to join NATO.\\n\\nThe application is accelerated."
+        kind: demand
+        stage: settlement
+        level: joins
+"""
+    code, _, err = run("-d", str(path), "--snippet", "-", stdin=snippet)
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    assert [line for line in after.splitlines() if line != line.rstrip()] == []
+    assert "" in only_added(DRESSED, after)  # the blank line is there, and empty
+    loaded = yaml.safe_load(after)
+    [added] = [s for s in loaded["statements"] if s["id"] == "ua-2"]
+    assert added["conditions"][0]["text"] == "Ukraine applies to join NATO.\n\nThe application is accelerated."

@@ -64,7 +64,8 @@ def render_statement(statement: dict[str, Any], dash_column: int) -> list[str]:
         width=100,
         indent=2,
     )
-    return [" " * dash_column + line + "\n" for line in text.splitlines()]
+    # a blank line inside a block scalar stays empty: indenting it would leave trailing spaces
+    return [(" " * dash_column + line if line else "") + "\n" for line in text.splitlines()]
 
 
 class EditRefused(ValueError):
