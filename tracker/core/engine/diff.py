@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+import msgspec
 
 from tracker.core.dataset import Dataset, Placed
 from tracker.core.dates import PartialDate
@@ -68,7 +70,9 @@ def diff(
             return start <= placed.ends <= end
 
     paths = _Paths(dataset, window)
-    after = replay(dataset, after_counts, include_disputed, window=window, observe=paths.observe)
+    after = replay(
+        dataset, after_counts, include_disputed, window=window, observe=paths.observe, new_state=paths.new_state
+    )
     before = replay(dataset, said_before(since), include_disputed) if since else paths.baselines()
     result = _Diff(dataset, paths, before, after, since, issue_id, window)
     return DiffResult(
@@ -98,12 +102,118 @@ class _Track:
         self.changed = False  # the rungs held or the newest rung moved since the stance was taken
 
 
+class _Tracked(PartyState, kw_only=True):
+    """A party's state whose `apply` also keeps its rung counts: the diff's replay, one pass per condition.
+
+    `PartyState.apply` and the counting fused into one loop; `touched` is left holding
+    the issues the last statement touched (those of its conditions, and of the ids it
+    moved off an issue or ended), with their tracks. The rung counts of an issue are
+    those of the active ids on its ladder; `latest` keeps them in the order last stated.
+    """
+
+    tracks: dict[str, _Track]  # issue -> track, shared with `_Paths`
+    new_track: Callable[[dict[str, _Track], str], _Track]
+    known: dict[str, tuple[_Track, int]] = msgspec.field(default_factory=dict)  # active id on a rung -> (track, rung)
+    touched: dict[str, _Track] = msgspec.field(default_factory=dict)
+
+    def apply(self, placed: Placed, citation: Citation, in_window: bool = False) -> None:
+        # Once per condition on every diff: kept flat, as `PartyState.apply` is.
+        statement, held, active, order = placed.statement, self.held, self.active, placed.order
+        by_issue, tracks, known = self.by_issue, self.tracks, self.known
+        touched: dict[str, _Track] = {}
+        self.touched = touched
+        ended: list[str] = []
+        for index, condition in enumerate(statement.conditions):
+            cid, issue = condition.id, condition.issue
+            track = touched.get(issue)
+            if track is None:
+                track = touched[issue] = tracks.get(issue) or self.new_track(tracks, issue)
+            earlier = held.get(cid)
+            if earlier is None:
+                held[cid] = Held(condition, citation, citation, (order, index))
+            else:
+                if earlier.condition.issue != issue and cid in active:
+                    del by_issue[earlier.condition.issue][cid]
+                earlier.condition, earlier.last_stated, earlier.seq = condition, citation, (order, index)
+            active[cid] = None
+            issue_ids = by_issue.get(issue)
+            if issue_ids is None:
+                by_issue[issue] = {cid: None}
+            else:
+                issue_ids.pop(cid, None)  # a restatement moves it to the end
+                issue_ids[cid] = None
+            if in_window:
+                self.restated.add(cid)
+            ladder = track.ladder
+            rung = ladder.get(condition.level) if ladder is not None and condition.level is not None else None
+            old = known.get(cid)
+            if old is not None and old[0] is track and old[1] == rung:  # restated on its rung: only the order moves
+                latest = track.latest
+                del latest[cid]
+                latest[cid] = rung
+                if rung != track.newest:
+                    track.newest, track.changed = rung, True
+            else:
+                if old is not None:
+                    del known[cid]
+                    self._leave(cid, old)
+                if rung is not None:
+                    track.latest[cid] = rung
+                    if rung != track.newest:
+                        track.newest, track.changed = rung, True
+                    counts = track.counts
+                    if rung in counts:
+                        counts[rung] += 1
+                    else:  # a rung newly held: the span moved
+                        counts[rung] = 1
+                        track.changed = True
+                    known[cid] = (track, rung)
+            if condition.replaces:
+                for replaced in condition.replaces:
+                    self._end(replaced, citation, cid)
+                ended.extend(condition.replaces)
+        if statement.withdraws:
+            for withdrawn in statement.withdraws:
+                self._end(withdrawn, citation, None)
+            ended.extend(statement.withdraws)
+        for cid in ended:  # an ended id's issue was touched, even if the id was no longer active
+            if cid not in active and cid in held:
+                issue = held[cid].condition.issue
+                if issue not in touched:
+                    touched[issue] = tracks.get(issue) or self.new_track(tracks, issue)
+
+    def _end(self, cid: str, by: Citation, replaced_by: str | None) -> None:
+        old = self.known.pop(cid, None) if cid in self.active else None
+        if old is not None:
+            self._leave(cid, old)
+        PartyState._end(self, cid, by, replaced_by)
+
+    def _leave(self, cid: str, old: tuple[_Track, int]) -> None:
+        """Take an id off the rung it held."""
+        track, rung = old
+        self.touched.setdefault(track.issue, track)
+        latest = track.latest
+        del latest[cid]
+        # The newest rung only changes when the newest condition goes: rarely a scan.
+        newest = next(reversed(latest.values()), None)
+        if newest != track.newest:
+            track.newest, track.changed = newest, True
+        counts = track.counts
+        counts[rung] -= 1
+        if not counts[rung]:  # a rung no longer held: the span moved
+            del counts[rung]
+            track.changed = True
+
+
 class _Paths:
     """Stance paths of every party on every laddered issue, recorded during one replay.
 
     Rungs held are counted incrementally per party and issue, so a statement costs
-    O(conditions it touches), not O(conditions active); the stance, a function of
-    the rungs held and the newest rung, is taken again only when one of them moved.
+    O(conditions it touches), not O(conditions active): in the diff's own replay by
+    the states `new_state` makes (`_Tracked`, counting as it applies), for a plain
+    replay's states by a shadow `_Tracked` fed the same statements. The stance, a
+    function of the rungs held and the newest rung, is taken again only when one
+    of them moved.
     Also keeps, per party and issue, the state right after its first statement
     there: the baseline of a diff with no start date.
     """
@@ -118,15 +228,24 @@ class _Paths:
         self.points: dict[tuple[str, str], list[Point]] = {}
         self.tracks: dict[str, dict[str, _Track]] = {}  # party -> issue -> track
         self.snapshots: dict[str, dict[str, Held]] = {}
-        self.rung_of: dict[str, dict[str, tuple[_Track, int]]] = {}  # party -> active id -> (its issue's track, rung)
+        self.shadows: dict[str, _Tracked] = {}  # party -> the counting copy of a plain replay's state
+
+    def new_state(self, party: str) -> _Tracked:
+        """A state for `replay` whose every step also updates this party's rung counts."""
+        return _Tracked(party, tracks=self.tracks.setdefault(party, {}), new_track=self._new_track)
 
     def observe(self, state: PartyState, placed: Placed, citation: Citation) -> None:
         party_id = state.party
-        tracks = self.tracks.get(party_id)
-        if tracks is None:
-            tracks = self.tracks[party_id] = {}
+        if isinstance(state, _Tracked):
+            touched = state.touched
+        else:  # a plain replay's state: the same statement into a shadow that keeps the counts
+            shadow = self.shadows.get(party_id)
+            if shadow is None:
+                shadow = self.shadows[party_id] = self.new_state(party_id)
+            shadow.apply(placed, citation)
+            touched = shadow.touched
         party = None
-        for issue, track in self._recount(state, placed, tracks).items():
+        for issue, track in touched.items():
             track.weight += 1
             if track.first < 0:
                 track.first = placed.order
@@ -144,71 +263,6 @@ class _Paths:
             if stance != track.stance:
                 track.stance = stance
                 track.points.append(Point(placed.order, citation, stance))
-
-    def _recount(self, state: PartyState, placed: Placed, tracks: dict[str, _Track]) -> dict[str, _Track]:
-        """Update the rung counts for the ids a statement touched; the issues it touched, with their tracks."""
-        # Once per statement and signer on every diff, a step per condition touched: kept flat.
-        statement, active, held = placed.statement, state.active, state.held
-        known = self.rung_of.get(state.party)
-        if known is None:
-            known = self.rung_of[state.party] = {}
-        touched: dict[str, _Track] = {}
-        conditions = statement.conditions
-        for condition in conditions:
-            if condition.issue not in touched:
-                touched[condition.issue] = tracks.get(condition.issue) or self._new_track(tracks, condition.issue)
-        ids = [condition.id for condition in conditions]  # in order: the last stated is the newest
-        stated_ids = len(ids)
-        ids += [old for condition in conditions for old in condition.replaces]
-        ids += statement.withdraws
-        stated = set(ids[:stated_ids]) if len(ids) > stated_ids else ()
-        for index, cid in enumerate(ids):
-            # Where the id counts now: its track and rung, if it is active on a ladder.
-            old = known.get(cid)
-            track: _Track | None = None
-            rung = -1  # meaningful only with a track
-            if cid in active:
-                condition = held[cid].condition
-                now = tracks.get(condition.issue) or self._new_track(tracks, condition.issue)
-                if now.ladder is not None and condition.level is not None:
-                    found = now.ladder.get(condition.level)
-                    if found is not None:
-                        track, rung = now, found
-            elif cid in held:  # gone now: its issue was touched
-                issue = held[cid].condition.issue
-                if issue not in touched:
-                    touched[issue] = tracks.get(issue) or self._new_track(tracks, issue)
-            is_stated = index < stated_ids or cid in stated
-            if old is not None and (track is not old[0] or is_stated):
-                latest = old[0].latest
-                latest.pop(cid, None)
-                # The newest rung only changes when the newest condition goes: rarely a scan.
-                newest = next(reversed(latest.values()), None)
-                if newest != old[0].newest:
-                    old[0].newest, old[0].changed = newest, True
-            if track is not None and is_stated:  # stated again or first: the most recent now
-                track.latest[cid] = rung
-                if rung != track.newest:
-                    track.newest, track.changed = rung, True
-            if old is not None:
-                if old[0] is track and old[1] == rung:
-                    continue
-                before, counts = old[0], old[0].counts
-                touched[before.issue] = before
-                counts[old[1]] -= 1
-                if not counts[old[1]]:  # a rung no longer held: the span moved
-                    del counts[old[1]]
-                    before.changed = True
-                del known[cid]
-            if track is not None:
-                counts = track.counts
-                if rung in counts:
-                    counts[rung] += 1
-                else:  # a rung newly held: the span moved
-                    counts[rung] = 1
-                    track.changed = True
-                known[cid] = (track, rung)
-        return touched
 
     def _new_track(self, tracks: dict[str, _Track], issue: str) -> _Track:
         ladder = self.ladders.get(issue) if self.level_ids.get(issue) else None
@@ -254,12 +308,12 @@ class _Paths:
         track = self.tracks.get(party, {}).get(issue)
         return track.weight if track is not None else 0
 
-    def in_window(self, order: int) -> bool:
-        """Whether the statement at `order` is inside the diff's window."""
+    def in_window(self) -> set[int]:
+        """The orders of the statements inside the diff's window."""
         if self.window_orders is None:
             window = self.window
             self.window_orders = {placed.order for placed in self.statements if window is None or window(placed)}
-        return order in self.window_orders
+        return self.window_orders
 
     def stance_now(self, party: str, issue: str) -> Stance | None:
         """The stance after every statement replayed: that of the state the replay ended in."""
@@ -333,7 +387,8 @@ class _Diff:
         path = self.paths.points.get((party, issue), [])
         if self.since is not None:
             start = self._stance_before(self.dataset.parties_by_id[party], issue)
-            return start, [point for point in path if self.paths.in_window(point.order)], None
+            inside = self.paths.in_window()
+            return start, [point for point in path if point.order in inside], None
         if not path:
             return None, [], None
         return path[0].stance, path[1:], path[0].citation.date
@@ -372,5 +427,5 @@ def stance_paths(
     paths = _Paths(dataset, None)
     until = until or newest_date(dataset)
     if until is not None:
-        replay(dataset, said_by(until), include_disputed, observe=paths.observe)
+        replay(dataset, said_by(until), include_disputed, observe=paths.observe, new_state=paths.new_state)
     return paths.points

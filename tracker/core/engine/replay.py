@@ -115,15 +115,17 @@ def replay(
     parties: Collection[str] | None = None,
     window: StatementFilter | None = None,
     observe: Observer | None = None,
+    new_state: Callable[[str], PartyState] = PartyState,
 ) -> dict[str, PartyState]:
     """Each party's state after the statements that `counts`, in dataset order. O(S + C·k).
 
     `parties` limits the work to those parties (None: every party of the dataset);
     `window` marks the statements whose restatements `PartyState.restated` records;
-    `observe` sees each state right after a statement changed it.
+    `observe` sees each state right after a statement changed it; `new_state` makes
+    each party's empty state (a subclass may keep more as it applies statements).
     """
     wanted = [party.id for party in dataset.parties] if parties is None else list(parties)
-    states = {party: PartyState(party) for party in wanted}
+    states = {party: new_state(party) for party in wanted}
     for placed in dataset.statements:
         if not counts(placed):
             continue
