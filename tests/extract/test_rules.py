@@ -309,3 +309,42 @@ def test_undated_draft_is_rejected_until_the_date_is_filled(tmp_path: Path) -> N
     (tmp_path / "b.yaml").write_text("schema: 1\n" + draft, encoding="utf-8")
     with pytest.raises(DatasetError):
         load_dataset(tmp_path, today=date(2026, 1, 1))
+
+
+def _shipped() -> Vocabulary:
+    return Vocabulary.from_dataset(
+        load_dataset(Path(__file__).resolve().parents[2] / "positions.yaml", today=date.today())
+    )
+
+
+def test_bulleted_items_without_a_full_stop_are_still_items() -> None:
+    text = (
+        "Russia sets out terms\n\n"
+        "MOSCOW - Foreign Minister Sergei Lavrov outlined Moscow's key demands:\n"
+        "- Ukraine must renounce NATO membership\n"
+        "- Ukraine must withdraw from four regions\n"
+    )
+    draft = extract_draft(text, _shipped())
+    found = {(s.party, c.issue.issue) for s, c in draft.conditions}
+    assert {("russia", "nato"), ("russia", "territory")} <= found
+
+
+def test_cues_overlap_by_strength_however_many_there_are() -> None:
+    # the stronger cue wins an overlap; a long run of cues keeps one per place
+    assert [c.label for c in find_cues("Russia will not accept a ceasefire until Kyiv withdraws.")] == [
+        "… until/unless"
+    ]
+    run = "Ukraine must withdraw — " * 2000
+    assert len(find_cues(run)) == 2000
+
+
+def test_a_body_listed_as_a_speaker_is_not_matched_as_a_person(tmp_path: Path) -> None:
+    small = Path(__file__).resolve().parent / "real" / "datasets" / "armenia-azerbaijan.yaml"
+    text = small.read_text(encoding="utf-8").replace(
+        '      - "Ilham Aliyev"\n', '      - "Ilham Aliyev"\n      - "Foreign Ministry"\n'
+    )
+    assert "Foreign Ministry" in text
+    (tmp_path / "d.yaml").write_text(text, encoding="utf-8")
+    vocab = Vocabulary.from_dataset(load_dataset(tmp_path / "d.yaml", today=date.today()))
+    assert vocab.speaker_party("Aliyev") == ("azerbaijan", "Ilham Aliyev")
+    assert vocab.speaker_party("The Foreign Ministry") is None

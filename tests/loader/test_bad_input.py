@@ -319,3 +319,10 @@ def test_a_speaker_listed_for_two_parties_is_ambiguous(write: Writer, minimal_ya
     problem = only(problems_of(write(text)))
     assert problem.line == 26
     assert "already names party `russia`" in problem.message
+
+
+def test_a_name_listed_twice_for_one_party_is_a_problem(write: Writer, minimal_yaml: str) -> None:
+    text = minimal_yaml.replace("aliases: [Kyiv]", "aliases: [Kyiv, kyiv]")
+    problem = only(problems_of(write(text)))
+    assert problem.line == 25
+    assert "`kyiv` is listed twice for party `ukraine`" in problem.message

@@ -210,3 +210,14 @@ def test_terminal_shows_control_characters_as_escapes() -> None:
     from tracker.render.terminal_text import plain
 
     assert plain("a\x1b[31mb\x07").plain == "a\\u001b[31mb\\u0007"
+
+
+def test_parties_show_speakers_only_when_a_party_lists_some() -> None:
+    # the shipped data lists none (the goldens have no column); a small dataset does
+    small = Path(__file__).resolve().parents[1] / "extract" / "real" / "datasets" / "armenia-azerbaijan.yaml"
+    listed = load_dataset(small, today=date(2026, 11, 27))
+    terminal = renderer_for(Format.TERMINAL, color=False).parties(listed)
+    assert "speakers" in terminal.splitlines()[2] and "Ilham Aliyev" in terminal
+    markdown = renderer_for(Format.MARKDOWN).parties(listed)
+    assert "| id | name | kind | aliases | speakers |" in markdown
+    assert "| `azerbaijan` | Azerbaijan | state | Baku | Ilham Aliyev, " in markdown

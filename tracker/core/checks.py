@@ -111,8 +111,13 @@ def _check_aliases(dataset: Dataset, report: _Report) -> None:
             names: list[tuple[Path, str]] = [(("id",), party.id), (("name",), party.name)]
             names += [(("aliases", j), alias) for j, alias in enumerate(party.aliases)]
             names += [(("speakers", j), person) for j, person in enumerate(party.speakers)]
+            own: set[str] = set()
             for sub, name in names:
                 folded = name.casefold()
+                if sub[0] != "id":  # an id may well be its name in lower case
+                    if folded in own:
+                        report.add(file, ("parties", index, *sub), f"`{name}` is listed twice for party `{party.id}`")
+                    own.add(folded)
                 other = owner.get(folded)
                 if other is not None and other != party.id:
                     report.add(

@@ -16,6 +16,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–—▪●]|\(?\d{1,2}[.)])\s+\S")
 _FURNITURE = re.compile(
     r"^(?:[-•*]\s*)?(?:share|get link|comments?|post a comment|advertisement|read more|subscribe|sign up|"
     r"follow us|other apps|x|facebook|twitter|email|print|related|more on this story|"
@@ -323,6 +324,8 @@ def parse(raw: str) -> Article:
             kind = ParagraphKind.HEADER
         elif re.fullmatch(r"https?://\S+", line):
             kind = ParagraphKind.HEADER
+        elif seen_body and _LIST_ITEM.match(line) and _words(line) >= 3:
+            kind = ParagraphKind.BODY  # "- Ukraine must renounce NATO membership": an item, however it ends
         elif not line.endswith(_TERMINAL) or _words(line) <= 3:
             if not seen_body and not any(k is ParagraphKind.HEADLINE for _, k in kept) and _words(line) <= 30:
                 kind = ParagraphKind.HEADLINE

@@ -8,6 +8,7 @@ precondition"), or the whole clause ("Kestria must withdraw").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -321,14 +322,18 @@ _CUES: tuple[tuple[str, re.Pattern[str], Kind, Focus, bool], ...] = (
 
 def find_cues(text: str) -> list[Cue]:
     """Every cue in `text`, in order; overlapping weaker cues dropped."""
-    found: list[Cue] = []
+    found: list[Cue] = []  # kept sorted by start: an overlap test is a bisection, not a scan
+    starts: list[int] = []
     for label, pattern, kind, focus, conditional in _CUES:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < c.end and c.start < end for c in found):
+            at = bisect.bisect_left(starts, start)
+            # found spans do not overlap each other, so only the neighbours can overlap this one
+            if (at > 0 and found[at - 1].end > start) or (at < len(found) and found[at].start < end):
                 continue
-            found.append(Cue(label, start, end, kind, focus, conditional))
-    return sorted(found, key=lambda c: c.start)
+            found.insert(at, Cue(label, start, end, kind, focus, conditional))
+            starts.insert(at, start)
+    return found
 
 
 _ASKED_OF_OTHERS = frozenset({"must", "should", "has to"})

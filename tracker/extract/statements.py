@@ -164,6 +164,8 @@ def _date_of(
 
 def _conditions(vocab: Vocabulary, members: list[Unit]) -> list[CandidateCondition]:
     conditions: list[CandidateCondition] = []
+    # each condition's evidence words, kept as evidence is added (not recounted per candidate)
+    stems: dict[int, set[str]] = {}
     for unit in members:
         sentences = [unit.sentence, *unit.extra_sentences]
         evidence = [s.text for s in sentences]
@@ -184,9 +186,11 @@ def _conditions(vocab: Vocabulary, members: list[Unit]) -> list[CandidateConditi
             direct=unit.voice is Voice.DIRECT,
             numbers=numbers,
         )
-        twin = _same_demand(candidate, unit, conditions, vocab)
+        words = set(content_stems(" ".join(evidence), vocab.party_stems))
+        twin = _same_demand(candidate, words, conditions, stems)
         if twin is not None:
             twin.evidence.extend(e for e in evidence if e not in twin.evidence)
+            stems[id(twin)] |= words
             twin.cues.extend(label for label in labels if label not in twin.cues)
             if twin.quote is None and candidate.quote is not None:
                 twin.quote, twin.direct, twin.text = candidate.quote, True, candidate.text
@@ -194,14 +198,14 @@ def _conditions(vocab: Vocabulary, members: list[Unit]) -> list[CandidateConditi
                 twin.issue = candidate.issue
             continue
         conditions.append(candidate)
+        stems[id(candidate)] = words
     return conditions
 
 
 def _same_demand(
-    candidate: CandidateCondition, unit: Unit, existing: list[CandidateCondition], vocab: Vocabulary
+    candidate: CandidateCondition, words: set[str], existing: list[CandidateCondition], stems: dict[int, set[str]]
 ) -> CandidateCondition | None:
     """One demand said twice (a lede and its quotation): same issue, kind, stage, level and wording."""
-    words = set(content_stems(" ".join(candidate.evidence), vocab.party_stems))
     for other in existing:
         if other.kind != candidate.kind:
             continue
@@ -211,13 +215,13 @@ def _same_demand(
             # the lede and the body word one refusal differently ("a deal with Moscow that
             # would allow Russian troops to remain" / "a ceasefire deal that would allow
             # Russian forces to remain"), and the wording leads to two issues
-            theirs = set(content_stems(" ".join(other.evidence), vocab.party_stems))
+            theirs = stems[id(other)]
             if len(words & theirs) >= max(4, 0.5 * min(len(words), len(theirs))):
                 return other
             continue
         if other.issue.level and candidate.issue.level and other.issue.level != candidate.issue.level:
             continue
-        shared = words & set(content_stems(" ".join(other.evidence), vocab.party_stems))
+        shared = words & stems[id(other)]
         if len(shared) >= 2:
             return other
     return None

@@ -217,7 +217,8 @@ class Vocabulary:
         # and the people each party lists as speaking for it
         for party in dataset.parties:
             for name in party.speakers:
-                if name.split():
+                # a body listed by mistake ("Foreign Ministry") is no person to match by surname
+                if name.split() and not _NOT_PERSONAL.search(name):
                     speakers.setdefault(speaker_key(name.split()[-1]), set()).add((party.id, name.strip()))
         # A surname two parties' speakers share says nothing about the party.
         unique = {

@@ -383,11 +383,19 @@ class MarkdownRenderer(Renderer):
         return "".join(parts)
 
     def parties(self, dataset: Dataset) -> str:
+        with_speakers = any(party.speakers for party in dataset.parties)
         rows = [
-            [md_code(party.id), md_text(party.name), party.kind.value, md_text(", ".join(party.aliases))]
+            [
+                md_code(party.id),
+                md_text(party.name),
+                party.kind.value,
+                md_text(", ".join(party.aliases)),
+                *([md_text(", ".join(party.speakers))] if with_speakers else []),
+            ]
             for party in dataset.parties
         ]
-        return "## Parties\n\n" + md_table(["id", "name", "kind", "aliases"], rows)
+        headers = ["id", "name", "kind", "aliases", *(["speakers"] if with_speakers else [])]
+        return "## Parties\n\n" + md_table(headers, rows)
 
     def issues(self, dataset: Dataset) -> str:
         rows = [

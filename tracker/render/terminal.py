@@ -303,13 +303,21 @@ class TerminalRenderer(Renderer):
 
     def parties(self, dataset: Dataset) -> str:
         table = Table(title="Parties", title_justify="left", expand=False)
-        for column in ("id", "name", "kind", "pole", "aliases"):
+        with_speakers = any(party.speakers for party in dataset.parties)
+        for column in ("id", "name", "kind", "pole", "aliases", *(("speakers",) if with_speakers else ())):
             table.add_column(column)
         for party in dataset.parties:
             pole = party.pole.value if party.pole else "—"
-            table.add_row(
-                plain(party.id, "bold"), plain(party.name), party.kind.value, pole, plain(", ".join(party.aliases))
-            )
+            cells = [
+                plain(party.id, "bold"),
+                plain(party.name),
+                party.kind.value,
+                pole,
+                plain(", ".join(party.aliases)),
+            ]
+            if with_speakers:
+                cells.append(plain(", ".join(party.speakers)))
+            table.add_row(*cells)
         return self._to_text(table)
 
     def issues(self, dataset: Dataset) -> str:
