@@ -94,17 +94,20 @@ conflict:
 # The parties: rename these two placeholders (ids are lower-case slugs, used by
 # statements). kind: state, alliance, organisation, coalition, mediator or non-state.
 # pole: the end of every ladder the party pulls toward (first or last rung);
-# leave it out for a mediator.
+# leave it out for a mediator. speakers: the people who speak for the party, so
+# that `tracker extract` can tell whose side "Kovac said" is on.
 parties:
   - id: side-a
     name: Side A
     kind: state
     aliases: []
+    speakers: []
     pole: first
   - id: side-b
     name: Side B
     kind: non-state
     aliases: []
+    speakers: []
     pole: last
 
 # The issues. A ladder orders the possible outcomes from side A's end (the first

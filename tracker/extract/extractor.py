@@ -104,7 +104,8 @@ def extract_draft(text: str, vocab: Vocabulary) -> Draft:
             # an official whose side the article does not say (an analyst speaks for no one)
             draft.messages.append(
                 f"no party: the article does not tie {detail} to a party of the dataset; "
-                "their words are listed in the draft, not extracted"
+                "their words are listed in the draft, not extracted (list the person under a party's "
+                "`speakers` to extract them)"
             )
     if not draft.statements:
         draft.messages.append("no candidate statements found in the article")
