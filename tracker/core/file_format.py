@@ -224,6 +224,7 @@ class Party(_Model):
     aliases: list[Text] = Field(
         default_factory=list,
         description="Other names, matched case-insensitively on the command line and by `extract`.",
+        json_schema_extra={"uniqueItems": True},
     )
     description: Text | None = Field(default=None, description="Who the party is, if the name is not enough.")
     speakers: list[Text] = Field(
@@ -232,6 +233,7 @@ class Party(_Model):
             "People who speak for the party (leaders, ministers, spokespeople, negotiators), by name; "
             "`extract` attributes their words to the party even where an article does not say whose side they are on."
         ),
+        json_schema_extra={"uniqueItems": True},
     )
     pole: Pole | None = Field(
         default=None,
