@@ -7,7 +7,10 @@ rules' cost depends on quotations, names and cues). Reported:
 - the pure extraction (`extract_draft`) per article: median and worst of N runs, in one
   process with the vocabulary built once, as in a batch;
 - one whole `tracker extract ARTICLE` command in a fresh process (start-up, loading
-  positions.yaml, extraction, YAML): wall time and the process's peak resident memory.
+  positions.yaml, extraction, YAML): wall time and the process's peak resident memory;
+- two hostile shapes, in process, once each: a 1 MB run of repeated condition wording
+  in one sentence, and 1,000 bulleted demands under one introducing line (they once
+  took minutes and 49 s; see docs/extract.md, "Speed").
 
 Run:  .venv/bin/python benchmarks/extract.py [--words 2000] [--runs 20]
 Target (issue 14): under 1 s and 100 MB per 2,000-word article.
@@ -49,8 +52,25 @@ def article_of(words: int) -> str:
     return "\n\n".join(parts)
 
 
+def vocab_of() -> Vocabulary:
+    return Vocabulary.from_dataset(load_dataset(REPO / "positions.yaml", today=date.today()))
+
+
+def hostile(vocab: Vocabulary) -> None:
+    shapes = {
+        "1 MB of repeated cues in one sentence": "Ukraine must withdraw — " * 40000 + ".",
+        "1,000 bulleted demands": "Russia sets terms\n\nLavrov outlined Russia’s demands:\n\n"
+        + "\n".join(f"- Ukraine must withdraw troops from region {i}." for i in range(1000))
+        + "\n",
+    }
+    for label, text in shapes.items():
+        start = time.perf_counter()
+        render_draft(extract_draft(text, vocab))
+        print(f"hostile shape, {label}: {time.perf_counter() - start:.1f} s")
+
+
 def in_process(text: str, runs: int) -> list[float]:
-    vocab = Vocabulary.from_dataset(load_dataset(REPO / "positions.yaml", today=date.today()))
+    vocab = vocab_of()
     extract_draft(text, vocab)  # warm: compiled patterns, caches
     times = []
     for _ in range(runs):
@@ -107,6 +127,7 @@ def main() -> None:
                 f"(of which start-up and loading positions.yaml: {statistics.median(base) * 1000:.0f} ms), "
                 f"peak RSS {max(peaks):.0f} MB"
             )
+    hostile(vocab_of())
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"this benchmark process: peak RSS {own:.0f} MB")
 

@@ -66,18 +66,25 @@ def test_the_result_validates(write: Writer) -> None:
     assert result.exit_code == 0, result.stdout
 
 
-def test_add_from_a_snippet_on_stdin(write: Writer) -> None:
-    path = write(DRESSED)
-    snippet = """\
+def ua2_snippet(conditions: str, party: str = "ukraine") -> str:
+    """A one-statement snippet: Ukraine's 2022-09-30 application, with these condition lines."""
+    return f"""\
 statements:
   - id: ua-2
-    party: ukraine
+    party: {party}
     date: 2022-09-30
-    source: {publisher: Office of the President, url: "https://president.gov.ua/x"}
+    source: {{publisher: Office of the President, url: "https://president.gov.ua/x"}}
     basis: official-document
     conditions:
-      - {id: ua-apply, issue: nato, text: Ukraine applies to join NATO., kind: demand, stage: settlement, level: joins, replaces: [ua-guarantees]}
-"""
+{conditions}"""
+
+
+def test_add_from_a_snippet_on_stdin(write: Writer) -> None:
+    path = write(DRESSED)
+    snippet = ua2_snippet(
+        "      - {id: ua-apply, issue: nato, text: Ukraine applies to join NATO., kind: demand, stage: settlement,"
+        " level: joins, replaces: [ua-guarantees]}\n"
+    )
     code, _, err = run("-d", str(path), "--snippet", "-", stdin=snippet)
     assert code == 0, err
     added = only_added(DRESSED, path.read_text(encoding="utf-8"))
@@ -259,21 +266,14 @@ def test_a_text_with_a_blank_line_adds_no_trailing_spaces(write: Writer) -> None
     # a paragraph break inside a text becomes a blank line of a block scalar, and it stays
     # empty: an indented blank line would leave trailing spaces in the user's file
     path = write(DRESSED)
-    snippet = """\
-statements:
-  - id: ua-2
-    party: ukraine
-    date: 2022-09-30
-    source: {publisher: Office of the President, url: "https://president.gov.ua/x"}
-    basis: official-document
-    conditions:
+    snippet = ua2_snippet("""\
       - id: ua-apply
         issue: nato
         text: "Ukraine applies to join NATO.\\n\\nThe application is accelerated."
         kind: demand
         stage: settlement
         level: joins
-"""
+""")
     code, _, err = run("-d", str(path), "--snippet", "-", stdin=snippet)
     assert code == 0, err
     after = path.read_text(encoding="utf-8")

@@ -9,21 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.authoring.test_add import DRESSED, FLAGS, directory_dataset, run
+from tests.authoring.test_add import DRESSED, FLAGS, directory_dataset, run, ua2_snippet
 from tests.conftest import Writer
 from tests.render.test_hostile_text import FORGED, HOSTILE_TEXT, assert_inert_lines
 from tracker.files import locked
 
-SNIPPET = """\
-statements:
-  - id: ua-2
-    party: Kyiv
-    date: 2022-09-30
-    source: {publisher: Office of the President, url: "https://president.gov.ua/x"}
-    basis: official-document
-    conditions:
-      - {id: ua-apply, issue: nato, text: Ukraine applies to join NATO., kind: demand, stage: settlement, level: joins}
-"""
+SNIPPET = ua2_snippet(
+    "      - {id: ua-apply, issue: nato, text: Ukraine applies to join NATO., kind: demand, stage: settlement,"
+    " level: joins}\n",
+    party="Kyiv",
+)
 
 
 def test_a_snippet_add_prints_the_diff_the_add_would_make(write: Writer) -> None:

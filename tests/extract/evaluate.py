@@ -27,8 +27,24 @@ def draft_for(case: Case) -> Draft:
     return extract_draft(case.article.read_text(encoding="utf-8"), vocabulary(case.dataset))
 
 
+class Rates:
+    """Precision and recall of a count of matched, proposed and expected conditions."""
+
+    matched: int
+    extracted: int
+    expected: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.extracted if self.extracted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.expected if self.expected else None
+
+
 @dataclass(frozen=True)
-class Score:
+class Score(Rates):
     name: str
     extracted: int
     expected: int
@@ -38,14 +54,6 @@ class Score:
     level_expected: int
     missed: tuple[Expected, ...]
     spurious: tuple[str, ...]
-
-    @property
-    def precision(self) -> float | None:
-        return self.matched / self.extracted if self.extracted else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.matched / self.expected if self.expected else None
 
 
 def _matches(expected: Expected, statement: CandidateStatement, condition: CandidateCondition) -> bool:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from tests.extract.evaluate import Rates
 from tests.extract.real.corpus import CONFLICT_TITLE, CORPUS, Article, Expect
 from tracker.core.dataset import Dataset
 
@@ -83,7 +84,7 @@ def matches(expected: Expect, statement: CandidateStatement, condition: Candidat
 
 
 @dataclass
-class Tally:
+class Tally(Rates):
     expected: int = 0
     extracted: int = 0
     matched: int = 0
@@ -100,14 +101,6 @@ class Tally:
         self.kind_right += other.kind_right
         self.missed += other.missed
         self.spurious += other.spurious
-
-    @property
-    def precision(self) -> float | None:
-        return self.matched / self.extracted if self.extracted else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.matched / self.expected if self.expected else None
 
 
 def score(article: Article, draft: Draft) -> Tally:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.generate import dataset as synthetic
+from tests.unit.test_stance_paths import synthetic_with_poles
 from tracker.core.dataset import Dataset
 from tracker.core.dates import PartialDate
 from tracker.core.engine.diff import diff
@@ -25,12 +25,7 @@ from tracker.core.file_format import validate_records
 
 def vague_dataset(seed: int) -> Dataset:
     """Synthetic statements, every fourth dated to its month and every ninth to its year; some parties with poles."""
-    content = synthetic(240, seed=seed)
-    parties = content["parties"]
-    assert isinstance(parties, list)
-    for index, party in enumerate(parties):
-        if index % 3:
-            party["pole"] = "first" if index % 3 == 1 else "last"
+    content = synthetic_with_poles(240, seed)
     items = content["statements"]
     assert isinstance(items, list)
     for index, statement in enumerate(items):

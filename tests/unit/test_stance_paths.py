@@ -24,13 +24,19 @@ from tracker.core.file_format import validate_records
 from tracker.load.loader import load_dataset
 
 
-def synthetic_dataset(statements: int, seed: int) -> Dataset:
+def synthetic_with_poles(statements: int, seed: int) -> dict[str, object]:
+    """The benchmark's synthetic data, two parties in three given a pole (first or last)."""
     content = synthetic(statements, seed=seed)
     parties = content["parties"]
     assert isinstance(parties, list)
     for index, party in enumerate(parties):
         if index % 3:
             party["pole"] = "first" if index % 3 == 1 else "last"
+    return content
+
+
+def synthetic_dataset(statements: int, seed: int) -> Dataset:
+    content = synthetic_with_poles(statements, seed)
     items = content["statements"]
     assert isinstance(items, list)
     for index, statement in enumerate(items[::7]):

@@ -16,7 +16,9 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
-_LIST_ITEM = re.compile(r"\s*(?:[-•*–—▪●]|\(?\d{1,2}[.)])\s+\S")
+# A list item's marker: a dash or bullet, or "1." / "(2)"; `listed` reads the items.
+LIST_MARKER = r"\s*(?:[-•*–—▪●]|\(?\d{1,2}[.)])\s+"
+_LIST_ITEM = re.compile(LIST_MARKER + r"\S")
 _FURNITURE = re.compile(
     r"^(?:[-•*]\s*)?(?:share|get link|comments?|post a comment|advertisement|read more|subscribe|sign up|"
     r"follow us|other apps|x|facebook|twitter|email|print|related|more on this story|"

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.article import Article, Sentence
+from tracker.extract.article import LIST_MARKER, Article, Sentence
 from tracker.extract.attribution import attribute
 from tracker.extract.cues import Kind
 from tracker.extract.speakers import Attribution, People, Voice
 from tracker.extract.vocab import Vocabulary
 
-_BULLET = re.compile(r"^\s*(?:[-•*–—▪●]|\(?\d{1,2}[.)])\s+(?:[^:.;\n]{1,60}:\s+)?")
+# the marker and an item's own label ("- No reparations: Both parties must…")
+_BULLET = re.compile(rf"^{LIST_MARKER}(?:[^:.;\n]{{1,60}}:\s+)?")
 _LIST_NOUNS = re.compile(
     r"\b(?P<noun>demands?|conditions?|terms|requirements?|preconditions?|points?|proposals?|offers?|steps|"
     r"red\s+lines|principles|priorities)\b[^:]*:\s*$",

@@ -51,8 +51,7 @@ def sentence_units(
         if find_cues(visible):
             draft.set_aside.append(SetAside(CHARACTERISATION, sentence.text, "headline"))
         return []
-    listed: tuple[Attribution, Kind] | None = None
-    listed_kind: Kind = "demand"
+    listed_kind: Kind | None = None  # for a bulleted item under "<speaker> outlined … demands:"
     direct = kind is ParagraphKind.ANSWER or article.speech_share(sentence) >= 0.5
     if direct and kind is not ParagraphKind.ANSWER and not find_cues(speech_in(article, sentence)):
         # The condition is in the reporter's words around the quotation ("According to
@@ -70,8 +69,7 @@ def sentence_units(
         attribution_text = attribution.attribution_text
     else:
         attribution = attribute(article, sentence, vocab, people)
-        if attribution.voice is Voice.REPORTER:
-            listed = listed_attribution(article, sentence, vocab, people)
+        listed = listed_attribution(article, sentence, vocab, people) if attribution.voice is Voice.REPORTER else None
         if listed is not None:
             # "Medinsky outlined Moscow's five key demands:" then "- No reparations: Both
             # parties must…": each item is the introducer's, and a demand by being listed
@@ -83,7 +81,7 @@ def sentence_units(
 
     def cues_in(text: str) -> list[Cue]:
         found = find_cues(text)
-        if found or listed is None:
+        if found or listed_kind is None:
             return found
         return [Cue("a listed item", 0, 0, listed_kind, "around", False)]
 
