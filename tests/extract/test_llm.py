@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,7 @@ from tracker.extract.llm import (
     draft_from_answer,
     endpoint_from_env,
     extract_with_model,
+    openai_model,
     response_model,
 )
 from tracker.load.loader import load_dataset
@@ -119,7 +125,119 @@ def test_configuration_comes_from_the_environment() -> None:
     with pytest.raises(LlmError, match="TRACKER_LLM_BASE_URL"):
         endpoint_from_env("qwen", {})
     endpoint = endpoint_from_env("qwen", {"TRACKER_LLM_BASE_URL": "http://localhost:8080/v1"})
-    assert endpoint == Endpoint("http://localhost:8080/v1", "unused", "qwen")
+    assert endpoint == Endpoint("http://localhost:8080/v1", "unused", "qwen", 600.0, 4096)
+    limited = endpoint_from_env(
+        "qwen",
+        {"TRACKER_LLM_BASE_URL": "http://h/v1", "TRACKER_LLM_TIMEOUT": "90.5", "TRACKER_LLM_MAX_TOKENS": " 2000 "},
+    )
+    assert (limited.timeout, limited.max_tokens) == (90.5, 2000)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("TRACKER_LLM_TIMEOUT", "ten"),
+        ("TRACKER_LLM_TIMEOUT", "0"),
+        ("TRACKER_LLM_TIMEOUT", "inf"),
+        ("TRACKER_LLM_TIMEOUT", "nan"),
+        ("TRACKER_LLM_MAX_TOKENS", "-5"),
+        ("TRACKER_LLM_MAX_TOKENS", "2.5"),
+    ],
+)
+def test_a_bad_limit_is_named_in_one_line(name: str, value: str) -> None:
+    with pytest.raises(LlmError) as caught:
+        endpoint_from_env("qwen", {"TRACKER_LLM_BASE_URL": "http://h/v1", name: value})
+    assert name in str(caught.value) and repr(value) in str(caught.value)
+
+
+def test_a_model_that_does_not_finish_in_time_is_cut_off() -> None:
+    async def never(messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
+        await asyncio.sleep(60)
+        raise AssertionError("the limit should have ended the run")
+
+    with pytest.raises(LlmError) as caught:
+        ask(article(), vocab(), FunctionModel(never, settings={"timeout": 0.05}))
+    assert str(caught.value) == "the model gave no accepted answer within 0.05 s (TRACKER_LLM_TIMEOUT sets the limit)"
+
+
+@contextmanager
+def stand_in_endpoint(answer: dict[str, Any]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """An OpenAI-compatible chat endpoint on loopback that records each request's body and
+    answers with a call of the request's first tool, `answer` as its arguments."""
+    bodies: list[dict[str, Any]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            bodies.append(body)
+            call = {"name": body["tools"][0]["function"]["name"], "arguments": json.dumps(answer)}
+            reply = {
+                "id": "chatcmpl-1",
+                "object": "chat.completion",
+                "created": 0,
+                "model": body["model"],
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {
+                            "role": "assistant",
+                            "content": None,
+                            "tool_calls": [{"id": "call-1", "type": "function", "function": call}],
+                        },
+                        "finish_reason": "tool_calls",
+                    }
+                ],
+            }
+            data = json.dumps(reply).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/v1", bodies
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_local_endpoint_gets_the_length_cap_it_understands() -> None:
+    # llama.cpp's Python server ignores `max_completion_tokens`, and a small model then
+    # writes until its context is full; `max_tokens` it honours (both seen on a real server).
+    with stand_in_endpoint(recorded("interfax-good.json")) as (url, bodies):
+        model = openai_model(Endpoint(url, "unused", "local-model", 30.0, 1234))
+        answer = ask(article(), vocab(), model)
+    [body] = bodies
+    assert (body["model"], body["max_tokens"]) == ("local-model", 1234)
+    assert "max_completion_tokens" not in body
+    assert '"ukraine"' in json.dumps(body["tools"])  # party ids are fixed choices on the wire too
+    assert draft_from_answer(article(), vocab(), answer).statements[0].party == "ukraine"
+
+
+def test_openai_itself_gets_max_completion_tokens() -> None:
+    model = openai_model(Endpoint("https://api.openai.com/v1", "key", "gpt-4o-mini"))
+    assert model.profile.get("openai_chat_supports_max_completion_tokens") is True
+    local = openai_model(Endpoint("http://localhost:8080/v1", "unused", "gpt-4o-mini"))
+    assert local.profile.get("openai_chat_supports_max_completion_tokens") is False
+
+
+def test_the_command_over_http_to_a_local_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    with stand_in_endpoint(recorded("interfax-good.json")) as (url, bodies):
+        monkeypatch.setenv("TRACKER_LLM_BASE_URL", url)
+        monkeypatch.setenv("TRACKER_LLM_MAX_TOKENS", "900")
+        result = CliRunner().invoke(
+            app, ["extract", str(ARTICLE), "--data", str(REPO / "positions.yaml"), "--model", "local-model"]
+        )
+    assert result.exit_code == 0, result.stderr
+    assert [b["max_tokens"] for b in bodies] == [900]
+    assert "chosen by the model" in result.stdout and "party: ukraine" in result.stdout
 
 
 def test_the_whole_mode_with_an_injected_model(monkeypatch: pytest.MonkeyPatch) -> None:

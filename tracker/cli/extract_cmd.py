@@ -39,7 +39,8 @@ def extract(
             metavar="NAME",
             help="Ask this language model instead of the rules, at the OpenAI-compatible endpoint in "
             "$TRACKER_LLM_BASE_URL ($TRACKER_LLM_API_KEY if it needs one). Needs pip install 'peace-positions[llm]' (Python 3.11+); "
-            "sends the article and the dataset's party and issue names to that endpoint.",
+            "sends the article and the dataset's party and issue names to that endpoint. "
+            "$TRACKER_LLM_TIMEOUT (seconds, default 600) and $TRACKER_LLM_MAX_TOKENS (default 4096) bound it.",
             show_default=False,
         ),
     ] = None,

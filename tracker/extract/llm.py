@@ -15,12 +15,14 @@ the default (rules) path.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, create_model
 
@@ -39,6 +41,13 @@ if TYPE_CHECKING:
 RETRIES = 2  # answers sent back to the model before one is rejected
 BASE_URL = "TRACKER_LLM_BASE_URL"
 API_KEY = "TRACKER_LLM_API_KEY"
+TIMEOUT = "TRACKER_LLM_TIMEOUT"
+MAX_TOKENS = "TRACKER_LLM_MAX_TOKENS"
+# A small model under a JSON grammar can loop until its context is full (seen: a 270M
+# model on llama.cpp wrote 5,482 tokens in 8 minutes for one 94-word article, three
+# times over), so both the answer's length and the whole run's time are bounded.
+DEFAULT_TIMEOUT = 600.0  # seconds for one article, answers sent back included
+DEFAULT_MAX_TOKENS = 4096  # an answer is a few hundred tokens per statement
 
 INSTRUCTIONS = """\
 You read one news article and list the conditions (demands, offers, red lines) that \
@@ -70,9 +79,11 @@ class Endpoint:
     base_url: str
     api_key: str
     model: str
+    timeout: float = DEFAULT_TIMEOUT
+    max_tokens: int = DEFAULT_MAX_TOKENS
 
 
-def endpoint_from_env(model: str, environ: dict[str, str] | None = None) -> Endpoint:
+def endpoint_from_env(model: str, environ: Mapping[str, str] | None = None) -> Endpoint:
     """The OpenAI-compatible endpoint the user configured, or an LlmError saying what is missing."""
     env = os.environ if environ is None else environ
     base_url = env.get(BASE_URL, "").strip()
@@ -84,7 +95,23 @@ def endpoint_from_env(model: str, environ: dict[str, str] | None = None) -> Endp
     if not model.strip():
         raise LlmError("--model needs a model name, as the endpoint knows it")
     # Local servers (llama.cpp, vLLM, Ollama) take any key; the client insists on one.
-    return Endpoint(base_url, env.get(API_KEY, "").strip() or "unused", model.strip())
+    api_key = env.get(API_KEY, "").strip() or "unused"
+    timeout = _positive(env, TIMEOUT, DEFAULT_TIMEOUT, "a number of seconds")
+    max_tokens = int(_positive(env, MAX_TOKENS, DEFAULT_MAX_TOKENS, "a whole number of tokens", whole=True))
+    return Endpoint(base_url, api_key, model.strip(), timeout, max_tokens)
+
+
+def _positive(env: Mapping[str, str], name: str, default: float, what: str, whole: bool = False) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw) if whole else float(raw)
+    except ValueError:
+        value = 0
+    if not 0 < value < float("inf"):
+        raise LlmError(f"{name} must be {what} above zero, not {raw[:40]!r}")
+    return value
 
 
 def openai_model(endpoint: Endpoint) -> Model:
@@ -96,8 +123,20 @@ def openai_model(endpoint: Endpoint) -> Model:
         raise LlmError(
             f"--model needs the llm extra (Python 3.11 or newer): pip install 'peace-positions[llm]' ({error.name} is missing)"
         ) from None
+    from pydantic_ai.profiles import merge_profile
+    from pydantic_ai.profiles.openai import OpenAIModelProfile
+    from pydantic_ai.settings import ModelSettings
+
     provider = OpenAIProvider(base_url=endpoint.base_url, api_key=endpoint.api_key)
-    return OpenAIChatModel(endpoint.model, provider=provider)
+    # OpenAI's own API wants the length cap as `max_completion_tokens`; local servers
+    # (llama.cpp's Python server, seen) ignore that field and honour only `max_tokens`.
+    openai_itself = urlsplit(endpoint.base_url).hostname == "api.openai.com"
+    profile = merge_profile(
+        provider.model_profile(endpoint.model),
+        OpenAIModelProfile(openai_chat_supports_max_completion_tokens=openai_itself),
+    )
+    settings = ModelSettings(max_tokens=endpoint.max_tokens, timeout=endpoint.timeout)
+    return OpenAIChatModel(endpoint.model, provider=provider, profile=profile, settings=settings)
 
 
 # --- the response model, built from the dataset ----------------------------------------
@@ -193,7 +232,8 @@ def _prompt(article: str, vocab: Vocabulary) -> str:
 
 
 def ask(article: str, vocab: Vocabulary, model: Model) -> BaseModel:
-    """The model's answer, with every quote and evidence sentence verbatim; LlmError otherwise."""
+    """The model's answer, with every quote and evidence sentence verbatim, within the
+    model's `timeout` setting for the whole exchange; LlmError otherwise."""
     from pydantic_ai import Agent, ModelRetry, RunContext
     from pydantic_ai.exceptions import AgentRunError, ModelAPIError, UnexpectedModelBehavior
 
@@ -213,8 +253,16 @@ def ask(article: str, vocab: Vocabulary, model: Model) -> BaseModel:
             )
         return answer
 
+    limit = (model.settings or {}).get("timeout", DEFAULT_TIMEOUT)
+    timeout = limit if isinstance(limit, (int, float)) else DEFAULT_TIMEOUT
+
+    async def answer() -> Any:
+        return (await asyncio.wait_for(agent.run(_prompt(article, vocab)), timeout)).output
+
     try:
-        return agent.run_sync(_prompt(article, vocab)).output  # type: ignore[no-any-return]
+        return asyncio.run(answer())  # type: ignore[no-any-return]
+    except asyncio.TimeoutError:
+        raise LlmError(f"the model gave no accepted answer within {timeout:g} s ({TIMEOUT} sets the limit)") from None
     except UnexpectedModelBehavior as error:
         if rejected:
             raise LlmError(
