@@ -64,12 +64,17 @@ def draft_for(article: Article, party_speakers: bool = True, model: Model | None
         return extract_draft(text, vocab)
     from tracker.extract.llm import LlmError, ask, draft_from_answer
 
+    # a model can take minutes per article: say on stderr how each one went
+    print(f"{article.name}: asking the model …", end="", file=sys.stderr, flush=True)
     try:
-        return draft_from_answer(text, vocab, ask(text, vocab, model))
+        drafted = draft_from_answer(text, vocab, ask(text, vocab, model))
     except LlmError as error:
+        print(f" refused: {error}", file=sys.stderr)
         refused = Draft(conflict_title=vocab.conflict_title)
         refused.messages.append(str(error))
         return refused
+    print(f" {sum(len(s.conditions) for s in drafted.statements)} condition(s)", file=sys.stderr)
+    return drafted
 
 
 def _squash(text: str) -> str:

@@ -304,7 +304,7 @@ def test_an_empty_quote_is_not_verbatim() -> None:
     assert unverbatim(response_model(vocab()).model_validate(answer), article()) == ["   "]
 
 
-def test_the_corpus_evaluation_scores_the_model_mode() -> None:
+def test_the_corpus_evaluation_scores_the_model_mode(capsys: pytest.CaptureFixture[str]) -> None:
     # `python -m tests.extract.evaluate_real --model NAME` scores the model's drafts with
     # the same matching rule as the rules'; here the recorded answer for the Interfax excerpt
     from tests.extract.evaluate_real import draft_for, score
@@ -315,6 +315,15 @@ def test_the_corpus_evaluation_scores_the_model_mode() -> None:
     assert (good.expected, good.matched) == (2, good.extracted) and good.matched >= 1
     refused = score(interfax, draft_for(interfax, model=Replay("interfax-paraphrased-quote.json").model()))
     assert (refused.extracted, refused.matched) == (0, 0)
+    # a slow model's run says on stderr how each article went, the table stays on stdout
+    progress = capsys.readouterr()
+    assert progress.out == ""
+    accepted, rejected = progress.err.splitlines()
+    assert accepted == "ru-ua-interfax-zelenskyy-red-line: asking the model … 2 condition(s)"
+    assert rejected.startswith(
+        "ru-ua-interfax-zelenskyy-red-line: asking the model … refused: "
+        "the model's answer was rejected after 3 tries: not in the article"
+    )
 
 
 def test_the_prompt_names_each_partys_people_and_each_issues_description() -> None:
