@@ -43,9 +43,9 @@ BASE_URL = "TRACKER_LLM_BASE_URL"
 API_KEY = "TRACKER_LLM_API_KEY"
 TIMEOUT = "TRACKER_LLM_TIMEOUT"
 MAX_TOKENS = "TRACKER_LLM_MAX_TOKENS"
-# A small model under a JSON grammar can loop until its context is full (seen: a 270M
-# model on llama.cpp wrote 5,482 tokens in 8 minutes for one 94-word article, three
-# times over), so both the answer's length and the whole run's time are bounded.
+# A small model under a JSON grammar can write until its context is full (seen: a 270M
+# model on llama.cpp, 5,482 tokens in 8 minutes for a 139-word article), so both the
+# answer's length and the whole run's time are bounded.
 DEFAULT_TIMEOUT = 600.0  # seconds for one article, answers sent back included
 DEFAULT_MAX_TOKENS = 4096  # an answer is a few hundred tokens per statement
 
